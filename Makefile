@@ -1,0 +1,37 @@
+# The project's entry points. Every target installs what it needs first, so a fresh clone
+# only ever needs `make demo` or `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+WITH_ENGINE := scripts/with-engine
+
+.PHONY: help install build engine demo test typecheck clean
+
+help:
+	@echo "make demo   deploy the demo against the local COM emulator and print its outputs"
+	@echo "make test   run the whole test suite on the real Pulumi engine"
+	@echo "make engine build (or reuse) the Pulumi engine and print its bin directory"
+
+# npm ci only when the lockfile changed since the last install.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+install: node_modules/.installed
+
+build: install
+	npm run build --silent
+
+engine: install
+	@scripts/engine/build.sh
+
+typecheck: install
+	npm run typecheck --silent
+
+demo: build
+	$(WITH_ENGINE) scripts/demo.sh
+
+test: build typecheck
+	$(WITH_ENGINE) npx jest --ci
+
+clean:
+	rm -rf dist .pulumi node_modules

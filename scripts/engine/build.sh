@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Produces (or reuses) the bin directory of the Pulumi engine this project runs on, and prints
+# its absolute path as the last line of output.
+#
+# The bin directory holds `pulumi`, `pulumi-language-nodejs` and `pulumi-resource-pulumi-nodejs`.
+# It lives outside the checkout, under $XDG_CACHE_HOME (or ~/.cache), keyed by engine version,
+# so every clone and every CI run on a machine reuses one build. Each binary carries a stamp
+# of the sources it was built from and is rebuilt only when they change.
+set -euo pipefail
+
+PULUMI_VERSION=3.248.0
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+cache=${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-hpecom/engine-v$PULUMI_VERSION
+bin=$cache/bin
+mkdir -p "$bin"
+
+say() { echo "engine: $*" >&2; }
+
+# Serialise concurrent builds (two clones, or `make -j`) on one lock.
+exec 9>"$cache/.lock"
+flock 9
+
+version_at_least() { # $1 >= $2, both dotted versions
+  [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]
+}
+
+stamp_matches() { [ -x "$bin/$1" ] && [ "$(cat "$bin/.$1.stamp" 2>/dev/null)" = "$2" ]; }
+
+require_go() {
+  if ! command -v go >/dev/null 2>&1; then
+    echo "error: building the Pulumi engine needs Go >= 1.24 (https://go.dev/dl/), or put pulumi >= $PULUMI_VERSION with pulumi-language-nodejs on PATH" >&2
+    exit 1
+  fi
+}
+
+# go build -v prints one line per compiled package; turn that into a short progress report.
+progress() {
+  local n=0
+  while IFS= read -r _; do
+    n=$((n + 1))
+    if [ $((n % 100)) -eq 0 ]; then say "  … $n packages compiled"; fi
+  done
+  say "  … $n packages compiled"
+}
+
+go_build() { # output-path main-package [ldflags]
+  (cd "$here" && GOFLAGS=-mod=readonly go build -v -trimpath -ldflags "${3:-}" -o "$1.tmp" "$2" 2>&1) | progress
+  # A failed build leaves no .tmp; report the compiler's own error by building once more quietly.
+  if [ ! -f "$1.tmp" ]; then
+    (cd "$here" && GOFLAGS=-mod=readonly go build -o "$1.tmp" "$2")
+    exit 1
+  fi
+  mv -f "$1.tmp" "$1"
+}
+
+source_key() { cat "$@" | sha256sum | cut -c1-16; }
+
+# 1. The CLI: a user's own pulumi >= the pinned version is used as it is.
+existing=$(command -v pulumi 2>/dev/null || true)
+if [ -n "$existing" ] && [ "$(readlink -f "$existing")" != "$(readlink -f "$bin/pulumi")" ] &&
+  existing_version=$(PULUMI_SKIP_UPDATE_CHECK=true "$existing" version 2>/dev/null | sed 's/^v//') &&
+  version_at_least "$existing_version" "$PULUMI_VERSION"; then
+  say "using pulumi $existing_version from $existing"
+  ln -sfn "$existing" "$bin/pulumi"
+  echo "user:$existing" >"$bin/.pulumi.stamp"
+  if [ -x "$(dirname "$existing")/pulumi-language-nodejs" ]; then
+    ln -sfn "$(dirname "$existing")/pulumi-language-nodejs" "$bin/pulumi-language-nodejs"
+    echo "user" >"$bin/.pulumi-language-nodejs.stamp"
+  fi
+else
+  key=$(source_key "$here/go.mod" "$here/go.sum")
+  if stamp_matches pulumi "$key"; then
+    say "pulumi v$PULUMI_VERSION is cached"
+  else
+    require_go
+    say "building pulumi v$PULUMI_VERSION from the Go module proxy (several minutes on 2 cores)"
+    go_build "$bin/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi \
+      "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_VERSION"
+    echo "$key" >"$bin/.pulumi.stamp"
+  fi
+fi
+
+# 2. The Node language host (see language-nodejs/main.go for why it is built here).
+if [ "$(cat "$bin/.pulumi-language-nodejs.stamp" 2>/dev/null)" != "user" ]; then
+  key=$(source_key "$here/go.mod" "$here/go.sum" "$here"/language-nodejs/*.go)
+  if stamp_matches pulumi-language-nodejs "$key"; then
+    say "pulumi-language-nodejs is cached"
+  else
+    require_go
+    say "building pulumi-language-nodejs"
+    go_build "$bin/pulumi-language-nodejs" ./language-nodejs "-s -w -X main.version=$PULUMI_VERSION"
+    echo "$key" >"$bin/.pulumi-language-nodejs.stamp"
+  fi
+fi
+
+# 3. The dynamic-provider plugin: a script shipped inside @pulumi/pulumi.
+plugin=$root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs
+if [ ! -f "$plugin" ]; then
+  echo "error: $plugin is missing; run 'npm ci' first" >&2
+  exit 1
+fi
+install -m 0755 "$plugin" "$bin/pulumi-resource-pulumi-nodejs"
+
+echo "$bin"
