@@ -1,0 +1,44 @@
+/**
+ * `npm run emulator -- [--port P] [--host H] [--client id:secret[@workspace[:tenant,...]]]...
+ *                      [--data-file F] [--token-lifetime SECONDS]`
+ * Prints the base URL, serves until SIGINT or SIGTERM, then stops cleanly.
+ */
+import { parseArgs } from "node:util";
+import { parseClientSpec, startEmulator } from "./index";
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string", default: "4010" },
+      host: { type: "string", default: "127.0.0.1" },
+      client: { type: "string", multiple: true },
+      "data-file": { type: "string" },
+      "token-lifetime": { type: "string" },
+      help: { type: "boolean" },
+    },
+  });
+  if (values.help) {
+    console.log("usage: npm run emulator -- [--port 4010] [--host 127.0.0.1] [--client id:secret[@workspace[:tenant,...]]]... [--data-file state.json] [--token-lifetime 900]");
+    return;
+  }
+  const emulator = await startEmulator({
+    port: Number(values.port),
+    host: values.host,
+    clients: (values.client ?? []).map(parseClientSpec),
+    dataFile: values["data-file"],
+    tokenLifetimeSeconds: values["token-lifetime"] ? Number(values["token-lifetime"]) : undefined,
+  });
+  console.log(emulator.url);
+  const stop = async (signal: string) => {
+    await emulator.close();
+    console.error(`emulator: stopped on ${signal}`);
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((err: Error) => {
+  console.error(`emulator: ${err.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+/** What every handler gets: the parsed request and the emulator's parts. */
+import type { IncomingHttpHeaders } from "node:http";
+import type { Clients } from "./clients";
+import type { Faults } from "./faults";
+import type { RequestLog } from "./request-log";
+import type { ServiceNowStandIn } from "./servicenow";
+import type { Store } from "./store";
+
+/** Behaviour knobs, changeable at run time through PUT /__emulator/settings. */
+export interface Settings {
+  /** For how long after create a service reports status SUSPENDED before ENABLED. */
+  activationDelayMs: number;
+  /** How long a DeleteVCenter job runs before it completes. */
+  jobDurationMs: number;
+  /** Makes every DSCC connection test fail. */
+  dsccTestFails: boolean;
+}
+
+export interface Emulator {
+  store: Store;
+  clients: Clients;
+  log: RequestLog;
+  faults: Faults;
+  settings: Settings;
+  servicenow: ServiceNowStandIn;
+  /** The emulator's own base URL, e.g. http://127.0.0.1:4010. */
+  baseUrl: string;
+}
+
+export interface RequestContext {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  /** The parsed JSON or form body; undefined when there was none. */
+  body: unknown;
+  params: Record<string, string>;
+  /** The API prefix the request came through (`/compute-ops-mgmt` or the deprecated `/compute-ops`). */
+  prefix: string;
+  /** The workspace (or MSP tenant) a COM request acts in, from its token and Tenant-Acid. */
+  workspaceId: string;
+  emulator: Emulator;
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** COM routes require a token and see faults; the others do not. */
+export type RouteKind = "com" | "token" | "inspect" | "servicenow";
+
+export interface Route {
+  method: string;
+  /** A path with `{name}` parameters, e.g. `/compute-ops-mgmt/v1beta1/external-services/{id}`. */
+  pattern: string;
+  kind: RouteKind;
+  handler: (ctx: RequestContext) => Reply | Promise<Reply>;
+}

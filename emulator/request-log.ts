@@ -1,0 +1,52 @@
+/** What the emulator was asked, with secrets masked, for tests and benchmarks to inspect. */
+export interface LoggedRequest {
+  seq: number;
+  method: string;
+  path: string;
+  /** The route pattern, e.g. `GET /compute-ops-mgmt/v1beta1/external-services/{id}`. */
+  route: string;
+  query: Record<string, string>;
+  status: number;
+  body?: unknown;
+  fault?: string;
+  at: string;
+}
+
+export const MASK = "**********";
+const SECRET_KEYS = new Set(["clientSecret", "refreshToken", "password", "client_secret", "refresh_token", "access_token"]);
+
+/** A deep copy with every secret-bearing key masked. */
+export function maskSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskSecrets);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) =>
+    [k, SECRET_KEYS.has(k) && v !== null && v !== undefined ? MASK : maskSecrets(v)]));
+}
+
+export class RequestLog {
+  private entries: LoggedRequest[] = [];
+  private seq = 0;
+
+  add(entry: Omit<LoggedRequest, "seq" | "at" | "body"> & { body?: unknown }): void {
+    this.entries.push({ ...entry, body: maskSecrets(entry.body), seq: ++this.seq, at: new Date().toISOString() });
+  }
+
+  since(seq = 0): LoggedRequest[] {
+    return this.entries.filter((e) => e.seq > seq);
+  }
+
+  /** Requests per route pattern. */
+  counts(since = 0): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const e of this.since(since)) counts[e.route] = (counts[e.route] ?? 0) + 1;
+    return counts;
+  }
+
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}

@@ -1,0 +1,16 @@
+/** GET /compute-ops-mgmt/v1beta2/activities: newest first, filterable (e.g. by source/id and createdAt). */
+import type { Route } from "../context";
+import { page } from "../paging";
+
+export function activityRoutes(): Route[] {
+  return ["/compute-ops-mgmt", "/compute-ops"].map((prefix): Route => ({
+    method: "GET",
+    pattern: `${prefix}/v1beta2/activities`,
+    kind: "com",
+    handler: (ctx) => {
+      const activities = [...ctx.emulator.store.workspace(ctx.workspaceId).activities]
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      return { status: 200, body: page(activities, ctx.query) };
+    },
+  }));
+}

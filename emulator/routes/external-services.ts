@@ -1,0 +1,153 @@
+/** The six external-services operations, under both API prefixes. */
+import { randomUUID } from "node:crypto";
+import type { Reply, RequestContext, Route } from "../context";
+import { badRequest, conflict, notFound } from "../http-error";
+import { applyMergePatch } from "../merge-patch";
+import { page } from "../paging";
+import { MASK } from "../request-log";
+import type { ServiceRecord } from "../store";
+import { SECRET_FIELDS, validateService, WRITABLE_FIELDS } from "../validation";
+import { runConnectionTest } from "./connection-test";
+import { requireContentType } from "./content-type";
+
+export const PREFIXES = ["/compute-ops-mgmt", "/compute-ops"];
+export const DELETE_VCENTER_JOB_TEMPLATE = "3f06fd6b-dfb1-4bad-bd04-939951797e97";
+
+/** The resource as the API returns it: secrets masked, links under the request's prefix. */
+export function render(s: ServiceRecord, prefix: string): Record<string, unknown> {
+  const authentication = Object.fromEntries(Object.entries(s.authentication)
+    .map(([k, v]) => [k, SECRET_FIELDS.includes(k) ? MASK : v]));
+  return {
+    id: s.id,
+    type: `${prefix.slice(1)}/external-service`,
+    name: s.name,
+    serviceType: s.serviceType,
+    authenticationType: s.authenticationType,
+    description: s.description,
+    state: s.state,
+    status: Date.now() < s.enabledAfter ? "SUSPENDED" : "ENABLED",
+    authentication,
+    serviceData: s.serviceData,
+    resourceUri: `${prefix}/v1beta1/external-services/${s.id}`,
+    generation: s.generation,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+  };
+}
+
+const services = (ctx: RequestContext) => ctx.emulator.store.workspace(ctx.workspaceId).services;
+
+function find(ctx: RequestContext): ServiceRecord {
+  const s = services(ctx)[ctx.params.id];
+  if (!s) throw notFound(`External service '${ctx.params.id}' not found`);
+  return s;
+}
+
+function assertUniqueName(ctx: RequestContext, name: string, exceptId?: string): void {
+  const clash = Object.values(services(ctx)).find((s) => s.name === name && s.id !== exceptId);
+  if (clash) throw conflict(`An external service named '${name}' already exists (id ${clash.id})`);
+}
+
+function list(ctx: RequestContext): Reply {
+  const all = Object.values(services(ctx))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+    .map((s) => render(s, ctx.prefix));
+  return { status: 200, body: page(all, ctx.query) };
+}
+
+function create(ctx: RequestContext): Reply {
+  requireContentType(ctx, "application/json");
+  const fields = validateService(ctx.body);
+  assertUniqueName(ctx, fields.name);
+  const now = new Date().toISOString();
+  const record: ServiceRecord = {
+    ...fields,
+    id: randomUUID(),
+    status: "ENABLED",
+    generation: 1,
+    createdAt: now,
+    updatedAt: now,
+    enabledAfter: Date.now() + ctx.emulator.settings.activationDelayMs,
+  };
+  services(ctx)[record.id] = record;
+  ctx.emulator.store.save();
+  return { status: 201, body: render(record, ctx.prefix) };
+}
+
+function update(ctx: RequestContext): Reply {
+  requireContentType(ctx, "application/merge-patch+json");
+  const existing = find(ctx);
+  const patch = ctx.body;
+  if (patch === null || typeof patch !== "object" || Array.isArray(patch)) {
+    throw badRequest("A merge patch must be a JSON object", [{ subject: "body", description: "must be a JSON object" }]);
+  }
+  const issues: { subject: string; description: string }[] = [];
+  for (const [key, value] of Object.entries(patch)) {
+    if (key === "serviceType" || key === "authenticationType") {
+      if (value !== existing[key]) issues.push({ subject: key, description: "cannot be changed; create a new external service instead" });
+    } else if (!WRITABLE_FIELDS.includes(key)) {
+      issues.push({ subject: key, description: "is not a writable field of an external service" });
+    }
+  }
+  if (issues.length) throw badRequest(`Invalid patch: ${issues.map((i) => `${i.subject} ${i.description}`).join("; ")}`, issues);
+
+  // A masked secret sent back (as the reference's own PATCH example does) means "unchanged".
+  const effective = JSON.parse(JSON.stringify(patch)) as Record<string, unknown>;
+  const auth = effective.authentication as Record<string, unknown> | undefined;
+  if (auth && typeof auth === "object") {
+    for (const key of SECRET_FIELDS) if (auth[key] === MASK) delete auth[key];
+  }
+  const current = {
+    name: existing.name,
+    serviceType: existing.serviceType,
+    authenticationType: existing.authenticationType,
+    description: existing.description,
+    state: existing.state,
+    authentication: existing.authentication,
+    serviceData: existing.serviceData,
+  };
+  const fields = validateService(applyMergePatch(current, effective));
+  if (fields.name !== existing.name) assertUniqueName(ctx, fields.name, existing.id);
+  Object.assign(existing, fields, { generation: existing.generation + 1, updatedAt: new Date().toISOString() });
+  ctx.emulator.store.save();
+  return { status: 200, body: render(existing, ctx.prefix) };
+}
+
+function remove(ctx: RequestContext): Reply {
+  const existing = find(ctx);
+  if (existing.serviceType === "VMWARE_VCENTER") {
+    throw badRequest(`A VMWARE_VCENTER external service cannot be deleted directly: run the DeleteVCenter job ` +
+      `(POST /compute-ops-mgmt/v1/jobs with jobTemplate ${DELETE_VCENTER_JOB_TEMPLATE})`,
+    [{ subject: "id", description: "is a VMWARE_VCENTER service; delete it through the DeleteVCenter job" }]);
+  }
+  delete services(ctx)[existing.id];
+  ctx.emulator.store.save();
+  return { status: 204 };
+}
+
+function test(ctx: RequestContext): Reply {
+  if (ctx.body !== undefined) requireContentType(ctx, "application/json");
+  const existing = find(ctx);
+  if (existing.serviceType === "VMWARE_VCENTER") {
+    throw badRequest("VMWARE_VCENTER external services have no connectivity test",
+      [{ subject: "serviceType", description: "has no connectivity test" }]);
+  }
+  // The answer comes first; the outcome is recorded later as an activity, as the API does.
+  void runConnectionTest(ctx.emulator, ctx.workspaceId, existing, ctx.prefix);
+  return { status: 202 };
+}
+
+export function externalServiceRoutes(): Route[] {
+  return PREFIXES.flatMap((prefix): Route[] => {
+    const base = `${prefix}/v1beta1/external-services`;
+    const withPrefix = (h: (ctx: RequestContext) => Reply) => (ctx: RequestContext) => h({ ...ctx, prefix });
+    return [
+      { method: "GET", pattern: base, kind: "com", handler: withPrefix(list) },
+      { method: "POST", pattern: base, kind: "com", handler: withPrefix(create) },
+      { method: "GET", pattern: `${base}/{id}`, kind: "com", handler: withPrefix((ctx) => ({ status: 200, body: render(find(ctx), prefix) })) },
+      { method: "PATCH", pattern: `${base}/{id}`, kind: "com", handler: withPrefix(update) },
+      { method: "DELETE", pattern: `${base}/{id}`, kind: "com", handler: withPrefix(remove) },
+      { method: "POST", pattern: `${base}/{id}/test`, kind: "com", handler: withPrefix(test) },
+    ];
+  });
+}

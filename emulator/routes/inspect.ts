@@ -1,0 +1,53 @@
+/**
+ * The inspection and fault API, outside the COM prefix: what tests and benchmarks use to see
+ * what the emulator was asked and to make it misbehave.
+ */
+import type { Reply, RequestContext, Route } from "../context";
+import type { FaultConfig } from "../faults";
+import { render } from "./external-services";
+
+const since = (ctx: RequestContext) => Number(ctx.query.get("since") ?? 0);
+
+function services(ctx: RequestContext): Reply {
+  const all = ctx.emulator.store.allWorkspaces();
+  const only = ctx.query.get("workspace");
+  const body = Object.fromEntries(Object.entries(all)
+    .filter(([id]) => !only || id === only)
+    .map(([id, ws]) => [id, Object.values(ws.services).map((s) => render(s, "/compute-ops-mgmt"))]));
+  return { status: 200, body };
+}
+
+export function inspectRoutes(): Route[] {
+  const route = (method: string, path: string, handler: Route["handler"]): Route =>
+    ({ method, pattern: `/__emulator${path}`, kind: "inspect", handler });
+  return [
+    route("GET", "/requests", (ctx) => ({ status: 200, body: { lastSeq: ctx.emulator.log.lastSeq, requests: ctx.emulator.log.since(since(ctx)) } })),
+    route("GET", "/counts", (ctx) => ({
+      status: 200,
+      body: { lastSeq: ctx.emulator.log.lastSeq, tokensIssued: ctx.emulator.clients.tokensIssued, routes: ctx.emulator.log.counts(since(ctx)) },
+    })),
+    route("GET", "/services", services),
+    route("GET", "/faults", (ctx) => ({ status: 200, body: ctx.emulator.faults.current })),
+    route("PUT", "/faults", (ctx) => { ctx.emulator.faults.set((ctx.body ?? {}) as FaultConfig); return { status: 204 }; }),
+    route("DELETE", "/faults", (ctx) => { ctx.emulator.faults.clear(); return { status: 204 }; }),
+    route("GET", "/settings", (ctx) => ({ status: 200, body: { ...ctx.emulator.settings, tokenLifetimeSeconds: ctx.emulator.clients.tokenLifetimeSeconds } })),
+    route("PUT", "/settings", (ctx) => {
+      const { tokenLifetimeSeconds, ...rest } = (ctx.body ?? {}) as Record<string, unknown>;
+      Object.assign(ctx.emulator.settings, rest);
+      if (typeof tokenLifetimeSeconds === "number") ctx.emulator.clients.tokenLifetimeSeconds = tokenLifetimeSeconds;
+      return { status: 204 };
+    }),
+    route("PUT", "/servicenow", (ctx) => {
+      ctx.emulator.servicenow.refuse = Boolean((ctx.body as { refuse?: boolean } | undefined)?.refuse);
+      return { status: 204 };
+    }),
+    route("GET", "/servicenow/incidents", (ctx) => ({ status: 200, body: ctx.emulator.servicenow.incidents })),
+    route("POST", "/reset", (ctx) => {
+      ctx.emulator.store.reset();
+      ctx.emulator.log.clear();
+      ctx.emulator.faults.clear();
+      ctx.emulator.servicenow.reset();
+      return { status: 204 };
+    }),
+  ];
+}

@@ -1,0 +1,139 @@
+/** The HTTP front: routing, body parsing, auth, fault injection, logging, error bodies. */
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Emulator, Reply, RequestContext, Route } from "./context";
+import { badRequest, HttpError, notAcceptable } from "./http-error";
+
+interface CompiledRoute extends Route { regex: RegExp; names: string[] }
+
+function compile(route: Route): CompiledRoute {
+  const names: string[] = [];
+  const source = route.pattern.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{(\w+)\}/g, (_m, name: string) => {
+    names.push(name);
+    return "([^/]+)";
+  });
+  return { ...route, regex: new RegExp(`^${source}$`), names };
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function parseBody(raw: string, contentType: string | undefined): unknown {
+  if (raw.length === 0) return undefined;
+  const type = (contentType ?? "").split(";")[0].trim().toLowerCase();
+  if (type === "application/x-www-form-urlencoded") return Object.fromEntries(new URLSearchParams(raw));
+  if (type === "application/json" || type.endsWith("+json")) {
+    try {
+      return JSON.parse(raw);
+    } catch {
+      throw badRequest("Malformed JSON in the request body", [{ subject: "body", description: "is not valid JSON" }]);
+    }
+  }
+  return raw;
+}
+
+const accepts = (accept: string | undefined) =>
+  !accept || /(^|,)\s*(application\/json|application\/\*|\*\/\*)/i.test(accept) || /\+json/i.test(accept);
+
+function errorReply(err: unknown): Reply {
+  const e = err instanceof HttpError ? err : new HttpError(500, "HPE-GL-COMPUTE_OPS-0500001", "Internal server error");
+  const body: Record<string, unknown> = {
+    httpStatusCode: e.status, errorCode: e.errorCode, message: e.message, debugId: randomUUID(),
+  };
+  if (e.errorDetails) body.errorDetails = e.errorDetails;
+  return { status: e.status, body, headers: e.headers };
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  const headers: Record<string, string> = { ...reply.headers };
+  let payload: string | undefined;
+  if (reply.body !== undefined) {
+    payload = JSON.stringify(reply.body);
+    headers["content-type"] = "application/json";
+  }
+  res.writeHead(reply.status, headers);
+  res.end(payload);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A request handler serving `routes`; requests matching none get a loud 404. */
+export function createRequestHandler(emulator: Emulator, routes: Route[]) {
+  const compiled = routes.map(compile);
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? "/", "http://emulator");
+    const method = req.method ?? "GET";
+    let route: CompiledRoute | undefined;
+    let params: Record<string, string> = {};
+    for (const r of compiled) {
+      const m = r.method === method ? r.regex.exec(url.pathname) : null;
+      if (m) {
+        route = r;
+        params = Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1])]));
+        break;
+      }
+    }
+    const raw = await readBody(req);
+    const log = (status: number, body: unknown, fault?: string) => {
+      if (route?.kind === "inspect") return;
+      emulator.log.add({
+        method, path: url.pathname, route: route ? `${method} ${route.pattern}` : `${method} (no route)`,
+        query: Object.fromEntries(url.searchParams), status, body, fault,
+      });
+    };
+
+    if (!route) {
+      log(404, undefined);
+      send(res, { status: 404, body: { message: `emulator: no route for ${method} ${url.pathname}` } });
+      return;
+    }
+
+    let parsed: unknown;
+    let dropAfterCommit = false;
+    let reply: Reply;
+    try {
+      parsed = parseBody(raw, req.headers["content-type"]);
+      if (route.kind === "com" || route.kind === "token") {
+        const delay = emulator.faults.latency(method, url.pathname);
+        if (delay > 0) await sleep(delay);
+        const fault = emulator.faults.decide(method, url.pathname);
+        if (fault.kind === "reset") {
+          log(0, parsed, "reset");
+          req.socket.destroy();
+          return;
+        }
+        if (fault.kind === "status") {
+          log(fault.status, parsed, fault.label);
+          send(res, errorReply(new HttpError(fault.status, `HPE-GL-COMPUTE_OPS-0${fault.status}001`,
+            fault.status === 429 ? "Too many requests: rate limit exceeded" : "Service temporarily unavailable", undefined, fault.headers)));
+          return;
+        }
+        dropAfterCommit = fault.kind === "commit-then-drop";
+      }
+      const ctx: RequestContext = {
+        method, path: url.pathname, query: url.searchParams, headers: req.headers, body: parsed, params,
+        prefix: "/compute-ops-mgmt", workspaceId: "", emulator,
+      };
+      if (route.kind === "com") {
+        if (!accepts(req.headers.accept)) throw notAcceptable();
+        const tenant = req.headers["tenant-acid"];
+        ctx.workspaceId = emulator.clients.authorize(req.headers.authorization, Array.isArray(tenant) ? tenant[0] : tenant);
+      }
+      reply = await route.handler(ctx);
+    } catch (err) {
+      if (!(err instanceof HttpError)) console.error(`emulator: ${method} ${url.pathname} failed:`, err);
+      reply = errorReply(err);
+    }
+    if (dropAfterCommit) {
+      log(reply.status, parsed, "commit-then-drop");
+      req.socket.destroy();
+      return;
+    }
+    log(reply.status, parsed);
+    send(res, reply);
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * Validation of an external service as the emulator stores it, written from the API
+ * reference (independently of sdk/). Every failure names the field it concerns.
+ */
+import { badRequest } from "./http-error";
+import { DEFAULT_SCOPE, isValidScopeRow, Scope, SCOPE_KEYS } from "./scope-table";
+
+export const SERVICE_TYPES = ["SERVICE_NOW", "DSCC", "VMWARE_VCENTER"] as const;
+export type ServiceType = (typeof SERVICE_TYPES)[number];
+
+/** The authentication type the reference pairs with each service type. */
+export const AUTH_TYPE_OF: Record<ServiceType, "OAUTH" | "BASIC"> = {
+  SERVICE_NOW: "OAUTH",
+  DSCC: "OAUTH",
+  VMWARE_VCENTER: "BASIC",
+};
+
+/** The fields of `authentication` and `serviceData` each service type requires. */
+const REQUIRED: Record<ServiceType, { authentication: string[]; serviceData: string[] }> = {
+  SERVICE_NOW: { authentication: ["clientId", "clientSecret", "refreshToken"], serviceData: ["oauthUrl", "incidentUrl"] },
+  DSCC: { authentication: ["clientId", "clientSecret"], serviceData: ["region"] },
+  VMWARE_VCENTER: {
+    authentication: ["username", "password"],
+    serviceData: ["vCenterUrl", "associatedGatewayUri", "vCenterCertFingerprint"],
+  },
+};
+
+const OPTIONAL_SERVICE_DATA: Record<ServiceType, string[]> = {
+  SERVICE_NOW: ["refreshTokenExpiryInDays", "incidentCreationScope", ...SCOPE_KEYS],
+  DSCC: [],
+  VMWARE_VCENTER: [],
+};
+
+/** Fields a client may write; everything else in a body is rejected. */
+export const WRITABLE_FIELDS = ["name", "serviceType", "authenticationType", "description", "state", "authentication", "serviceData"];
+
+/** Secret fields: stored, used, never returned. */
+export const SECRET_FIELDS = ["clientSecret", "refreshToken", "password"];
+
+export interface StoredFields {
+  name: string;
+  serviceType: ServiceType;
+  authenticationType: "OAUTH" | "BASIC";
+  description: string | null;
+  state: "ENABLED" | "DISABLED";
+  authentication: Record<string, string>;
+  serviceData: Record<string, unknown>;
+}
+
+type Issue = { subject: string; description: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/**
+ * Checks a complete body (a create, or the result of applying a patch), folds flat scope keys
+ * into `incidentCreationScope`, fills the documented defaults, and returns the stored form.
+ * Throws a 400 listing every issue.
+ */
+export function validateService(body: unknown): StoredFields {
+  const issues: Issue[] = [];
+  const fail = (subject: string, description: string) => issues.push({ subject, description });
+  if (!isObject(body)) throw badRequest("Request body must be a JSON object", [{ subject: "body", description: "must be a JSON object" }]);
+
+  for (const key of Object.keys(body)) {
+    if (!WRITABLE_FIELDS.includes(key)) fail(key, "is not a writable field of an external service");
+  }
+  const { name, serviceType, authenticationType, description, state, authentication, serviceData } = body;
+
+  if (typeof name !== "string" || name.trim() === "") fail("name", "is required and must be a non-empty string");
+  else if (name.length > 100) fail("name", "must be at most 100 characters");
+
+  if (!SERVICE_TYPES.includes(serviceType as ServiceType)) fail("serviceType", `must be one of ${SERVICE_TYPES.join(", ")}`);
+  const type = serviceType as ServiceType;
+  const expectedAuth = AUTH_TYPE_OF[type];
+  if (authenticationType !== "OAUTH" && authenticationType !== "BASIC") fail("authenticationType", "must be OAUTH or BASIC");
+  else if (expectedAuth && authenticationType !== expectedAuth) {
+    fail("authenticationType", `must be ${expectedAuth} for serviceType ${type}`);
+  }
+
+  if (description !== undefined && description !== null) {
+    if (typeof description !== "string") fail("description", "must be a string or null");
+    else if (description.length >= 256) fail("description", "must be shorter than 256 characters");
+  }
+  if (state !== undefined && state !== "ENABLED" && state !== "DISABLED") fail("state", "must be ENABLED or DISABLED");
+
+  let scope: Scope | undefined;
+  if (!isObject(authentication)) fail("authentication", "is required and must be an object");
+  if (!isObject(serviceData)) fail("serviceData", "is required and must be an object");
+  if (expectedAuth && isObject(authentication)) {
+    const required = REQUIRED[type].authentication;
+    for (const key of required) {
+      if (typeof authentication[key] !== "string" || authentication[key] === "") fail(`authentication.${key}`, `is required for ${type}`);
+    }
+    for (const key of Object.keys(authentication)) {
+      if (!required.includes(key)) fail(`authentication.${key}`, `is not a field of ${type} authentication`);
+    }
+  }
+  if (expectedAuth && isObject(serviceData)) {
+    const required = REQUIRED[type].serviceData;
+    const allowed = [...required, ...OPTIONAL_SERVICE_DATA[type]];
+    for (const key of required) {
+      if (typeof serviceData[key] !== "string" || serviceData[key] === "") fail(`serviceData.${key}`, `is required for ${type}`);
+    }
+    for (const key of Object.keys(serviceData)) {
+      if (!allowed.includes(key)) fail(`serviceData.${key}`, `is not a field of ${type} serviceData`);
+    }
+    if (type === "SERVICE_NOW") {
+      for (const key of ["oauthUrl", "incidentUrl"]) {
+        if (typeof serviceData[key] === "string" && !/^https?:\/\/[^\s/]+/.test(serviceData[key] as string)) {
+          fail(`serviceData.${key}`, "must be an http(s) URL");
+        }
+      }
+      const days = serviceData.refreshTokenExpiryInDays;
+      if (days !== undefined && (!Number.isInteger(days) || (days as number) < 100 || (days as number) > 365)) {
+        fail("serviceData.refreshTokenExpiryInDays", "must be an integer from 100 to 365");
+      }
+      scope = readScope(serviceData, fail);
+    }
+    if (type === "VMWARE_VCENTER" && typeof serviceData.vCenterCertFingerprint === "string") {
+      const hex = serviceData.vCenterCertFingerprint.replace(/:/g, "");
+      if (!/^[0-9a-fA-F]{64}$/.test(hex)) {
+        fail("serviceData.vCenterCertFingerprint", "must be a SHA-256 fingerprint: 64 hexadecimal digits, colons allowed");
+      }
+    }
+  }
+
+  if (issues.length) {
+    throw badRequest(`Invalid external service: ${issues.map((i) => `${i.subject} ${i.description}`).join("; ")}`, issues);
+  }
+
+  const data: Record<string, unknown> = { ...(serviceData as Record<string, unknown>) };
+  if (type === "SERVICE_NOW") {
+    for (const key of SCOPE_KEYS) delete data[key];
+    data.incidentCreationScope = scope;
+  }
+  if (type === "VMWARE_VCENTER") {
+    data.vCenterCertFingerprint = (data.vCenterCertFingerprint as string).replace(/:/g, "").toLowerCase();
+  }
+  return {
+    name: name as string,
+    serviceType: type,
+    authenticationType: authenticationType as "OAUTH" | "BASIC",
+    description: (description as string | null | undefined) ?? null,
+    state: (state as "ENABLED" | "DISABLED" | undefined) ?? "ENABLED",
+    authentication: authentication as Record<string, string>,
+    serviceData: data,
+  };
+}
+
+/** Reads the scope from the nested object or from flat serviceData keys, and checks it. */
+function readScope(serviceData: Record<string, unknown>, fail: (s: string, d: string) => void): Scope {
+  const nested = serviceData.incidentCreationScope;
+  if (nested !== undefined && nested !== null && !isObject(nested)) {
+    fail("serviceData.incidentCreationScope", "must be an object");
+    return DEFAULT_SCOPE;
+  }
+  const source: Record<string, unknown> = { ...(isObject(nested) ? nested : {}) };
+  for (const key of SCOPE_KEYS) if (serviceData[key] !== undefined) source[key] = serviceData[key];
+  const scope: Scope = { ...DEFAULT_SCOPE };
+  for (const key of Object.keys(source)) {
+    const subject = `serviceData.incidentCreationScope.${key}`;
+    if (!(SCOPE_KEYS as string[]).includes(key)) { fail(subject, "is not an incident scope field"); continue; }
+    const value = source[key];
+    if (key === "disconnectedEvent") {
+      if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 3) fail(subject, "must be 0, 1, 2 or 3");
+      else scope.disconnectedEvent = value as number;
+    } else if (typeof value !== "boolean") {
+      fail(subject, "must be a boolean");
+    } else {
+      (scope as unknown as Record<string, boolean>)[key] = value;
+    }
+  }
+  if (!isValidScopeRow(scope)) {
+    fail("serviceData.incidentCreationScope",
+      "is not one of the valid combinations of serviceEventIssues, criticalEventIssues, warningEventIssues and utilizationAlerts");
+  }
+  return scope;
+}
