@@ -1,0 +1,135 @@
+import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from "axios";
+import { AxiosError } from "axios";
+import { ComClient, ComClientOptions } from "./client";
+import { AuthenticationError, ComConfigurationError, ComConnectionError, RateLimitError, ServerError } from "./core/errors";
+import { clearTokenCaches } from "./internal/token-cache";
+
+type Handler = (config: InternalAxiosRequestConfig) => Partial<AxiosResponse> | Error;
+
+/** An injected transport that answers from a script and records every request. */
+function transport(...script: Handler[]) {
+  const calls: InternalAxiosRequestConfig[] = [];
+  const adapter: AxiosAdapter = async (config) => {
+    calls.push(config);
+    if (String(config.url).endsWith("/as/token.oauth2")) {
+      return { status: 200, data: { access_token: `token-${calls.length}-abcdef`, expires_in: 900 }, headers: {}, config, statusText: "" };
+    }
+    const next = script.shift() ?? (() => ({ status: 200, data: {} }));
+    const r = next(config);
+    if (r instanceof Error) throw r;
+    return { statusText: "", headers: {}, config, data: undefined, ...r } as AxiosResponse;
+  };
+  return { adapter, calls, apiCalls: () => calls.filter((c) => !String(c.url).endsWith("/as/token.oauth2")) };
+}
+
+const service = (over: Record<string, unknown> = {}) => ({
+  id: "11111111-2222-3333-4444-555555555555", name: "dscc", serviceType: "DSCC", authenticationType: "OAUTH",
+  authentication: { clientId: "c", clientSecret: "**********" }, serviceData: { region: "us-west" },
+  resourceUri: "/compute-ops-mgmt/v1beta1/external-services/1", generation: 1, status: "ENABLED", state: "ENABLED",
+  createdAt: "2026-01-10T10:00:00Z", updatedAt: "2026-01-10T10:00:00Z", ...over,
+});
+
+function client(adapter: AxiosAdapter, extra: Partial<ComClientOptions> = {}) {
+  return new ComClient({
+    endpoint: "http://127.0.0.1:9", clientId: `client-${Math.random()}`, clientSecret: "the-client-secret-42", tokenUrl: "http://127.0.0.1:9/as/token.oauth2",
+    adapter, backoff: { baseDelayMs: 1, maxDelayMs: 5, maxHintMs: 50 }, ...extra,
+  });
+}
+
+afterEach(() => clearTokenCaches());
+
+describe("ComClient", () => {
+  it("retries a 429 after the ratelimit-reset hint, bounded by maxHintMs", async () => {
+    const t = transport(() => ({ status: 429, headers: { "ratelimit-reset": "0.02" }, data: {} }), () => ({ status: 200, data: service() }));
+    const delays: number[] = [];
+    const s = await client(t.adapter, { onRetry: (e) => delays.push(e.delayMs) }).externalServices.get("1");
+    expect(s.name).toBe("dscc");
+    expect(delays).toEqual([20]);
+
+    const t2 = transport(() => ({ status: 429, headers: { "retry-after": "600" }, data: {} }), () => ({ status: 200, data: service() }));
+    const delays2: number[] = [];
+    await client(t2.adapter, { onRetry: (e) => delays2.push(e.delayMs) }).externalServices.get("1");
+    expect(delays2).toEqual([50]);
+  });
+
+  it("gives up after maxRetries with the typed error", async () => {
+    const t = transport(...Array.from({ length: 5 }, () => () => ({ status: 429, data: { errorCode: "X", message: "slow down" } })));
+    await expect(client(t.adapter, { maxRetries: 2 }).externalServices.get("1")).rejects.toBeInstanceOf(RateLimitError);
+    expect(t.apiCalls()).toHaveLength(3);
+  });
+
+  it("never retries a create blindly after a 503: it looks the name up and takes over the match", async () => {
+    const t = transport(
+      () => ({ status: 503, data: {} }), // create: ambiguous
+      (c) => { // lookup by name finds the service the failed POST did create
+        expect(String(c.url)).toContain("filter=name%20eq%20%27dscc%27");
+        return { status: 200, data: { offset: 0, count: 1, total: 1, items: [service()] } };
+      },
+    );
+    const created = await client(t.adapter).externalServices.create({
+      name: "dscc", serviceType: "DSCC", authentication: { clientId: "c", clientSecret: "s" }, serviceData: { region: "us-west" },
+    });
+    expect(created.id).toBe(service().id);
+    expect(t.apiCalls().map((c) => c.method?.toUpperCase())).toEqual(["POST", "GET"]);
+  });
+
+  it("sends the create again when the lookup finds nothing", async () => {
+    const reset = new AxiosError("socket hang up", "ECONNRESET");
+    const t = transport(() => reset, () => ({ status: 200, data: { offset: 0, count: 0, total: 0, items: [] } }), () => ({ status: 201, data: service() }));
+    await client(t.adapter).externalServices.create({
+      name: "dscc", serviceType: "DSCC", authentication: { clientId: "c", clientSecret: "s" }, serviceData: { region: "us-west" },
+    });
+    expect(t.apiCalls().map((c) => c.method?.toUpperCase())).toEqual(["POST", "GET", "POST"]);
+  });
+
+  it("on 401 invalidates the token and retries once with a new one", async () => {
+    const t = transport(() => ({ status: 401, data: {} }), () => ({ status: 200, data: service() }));
+    await client(t.adapter).externalServices.get("1");
+    const auth = t.apiCalls().map((c) => c.headers.Authorization);
+    expect(auth[0]).not.toEqual(auth[1]);
+    expect(t.calls.filter((c) => String(c.url).endsWith("token.oauth2"))).toHaveLength(2);
+
+    const t2 = transport(() => ({ status: 401, data: {} }), () => ({ status: 401, data: { message: "no" } }));
+    await expect(client(t2.adapter).externalServices.get("1")).rejects.toBeInstanceOf(AuthenticationError);
+  });
+
+  it("shares one token between clients of the same credentials", async () => {
+    const t = transport();
+    const a = client(t.adapter, { clientId: "shared" });
+    const b = client(t.adapter, { clientId: "shared" });
+    await Promise.all([a.request({ method: "GET", path: "/x" }), b.request({ method: "GET", path: "/y" })]);
+    expect(t.calls.filter((c) => String(c.url).endsWith("token.oauth2"))).toHaveLength(1);
+  });
+
+  it("sends Tenant-Acid, merge-patch content type, and percent-encoded filters", async () => {
+    const t = transport(() => ({ status: 200, data: service() }));
+    await client(t.adapter, { tenantAcid: "tenant-7" }).externalServices.update("1", { description: "x" });
+    const [patch] = t.apiCalls();
+    expect(patch.headers["Tenant-Acid"]).toBe("tenant-7");
+    expect(patch.headers["Content-Type"]).toBe("application/merge-patch+json");
+    expect(patch.data).toBe('{"description":"x"}');
+  });
+
+  it("keeps secrets and bearer tokens out of a connection error", async () => {
+    const leak = new AxiosError("connect ECONNREFUSED with Authorization: Bearer token-1-abcdef", "ECONNREFUSED");
+    const t = transport(...Array.from({ length: 6 }, () => () => leak));
+    const err = await client(t.adapter, { maxRetries: 1 }).externalServices.get("1").catch((e) => e);
+    expect(err).toBeInstanceOf(ComConnectionError);
+    const text = [err.message, (err.cause as Error).message, JSON.stringify(err), err.stack].join(" ");
+    expect(text).not.toMatch(/token-1-abcdef|the-client-secret-42/);
+  });
+
+  it("does not retry a 500 on a read and reports the server's fields", async () => {
+    const t = transport(() => ({ status: 500, data: { httpStatusCode: 500, errorCode: "HPE-GL-COMPUTE_OPS-0500001", message: "boom", debugId: "dbg" } }));
+    const err = await client(t.adapter).externalServices.get("1").catch((e) => e);
+    expect(err).toBeInstanceOf(ServerError);
+    expect(err).toMatchObject({ errorCode: "HPE-GL-COMPUTE_OPS-0500001", debugId: "dbg" });
+  });
+
+  it("refuses plain http to a remote host unless allowed, and needs credentials", () => {
+    expect(() => new ComClient({ endpoint: "http://com.example.com", bearerToken: "x" })).toThrow(ComConfigurationError);
+    expect(() => new ComClient({ endpoint: "http://com.example.com", bearerToken: "x", allowInsecureHttp: true })).not.toThrow();
+    expect(() => new ComClient({ region: "us-west" })).toThrow(/no COM credentials/);
+    expect(() => new ComClient({ clientId: "a", clientSecret: "b" })).toThrow(/no COM endpoint/);
+  });
+});

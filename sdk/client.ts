@@ -1,0 +1,254 @@
+/**
+ * The COM client: one class that builds requests and owns the retry loop, the token and the
+ * connection pool. Resources hang off it: `client.externalServices`, `client.activities`,
+ * `client.jobs`.
+ */
+import * as http from "node:http";
+import * as https from "node:https";
+import * as tls from "node:tls";
+import axios, { AxiosAdapter, AxiosError, AxiosInstance, AxiosResponse } from "axios";
+import type { z } from "zod";
+import {
+  ComApiError, ComConfigurationError, ComConnectionError, ComError, ComTimeoutError, RequestInfo, TokenError, UnexpectedResponseError,
+} from "./core/errors";
+import { registerSecret } from "./core/redact";
+import { DEFAULT_TOKEN_URL, isRegion, Region, regionEndpoint } from "./core/regions";
+import { backoffDelayMs, BackoffOptions, DEFAULT_BACKOFF, RetryClass, serverHintMs, shouldRetry } from "./core/retry";
+import { encodeQuery } from "./internal/query-string";
+import { sharedTokenCache, TokenCache } from "./internal/token-cache";
+import { Activities } from "./resources/activities";
+import { ExternalServices } from "./resources/external-services";
+import { Jobs } from "./resources/jobs";
+
+export interface ComClientOptions {
+  /** A COM region; or give `endpoint`. */
+  region?: Region;
+  /** An explicit base URL (e.g. the emulator's); wins over `region`. */
+  endpoint?: string;
+  /** API client credentials for the OAuth2 client-credentials grant. */
+  clientId?: string;
+  clientSecret?: string;
+  /** The token endpoint (default: GreenLake's). */
+  tokenUrl?: string;
+  /** A ready bearer token instead of client credentials (it is never refreshed). */
+  bearerToken?: string;
+  /** Act for this tenant of an MSP workspace (sent as `Tenant-Acid`). */
+  tenantAcid?: string;
+  /** Per-request timeout (default 30 s). */
+  timeoutMs?: number;
+  /** Retries of one request (default 4). */
+  maxRetries?: number;
+  backoff?: Partial<BackoffOptions>;
+  /** PEM certificates to trust in addition to the system's, for TLS inspection proxies. */
+  caBundle?: string | Buffer;
+  /** Allows plain http to a host other than loopback (never do this in production). */
+  allowInsecureHttp?: boolean;
+  /** Replaces the HTTP transport: unit tests inject one. */
+  adapter?: AxiosAdapter;
+  /** Observes retries (for logs and tests); it never sees secrets. */
+  onRetry?: (event: RetryEvent) => void;
+}
+
+export interface RetryEvent { method: string; path: string; attempt: number; status?: number; failure?: string; delayMs: number }
+
+export interface ComRequest<T> {
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  contentType?: string;
+  retryClass?: RetryClass;
+  /** Parses the response body; omitted for bodiless answers. */
+  schema?: z.ZodType<T>;
+}
+
+export interface ComResponse<T> { status: number; data: T; headers: Record<string, string> }
+
+/** The URL prefix of the COM API. */
+export const API_PREFIX = "/compute-ops-mgmt";
+
+const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/i;
+
+function resolveEndpoint(options: ComClientOptions): URL {
+  const raw = options.endpoint ?? (options.region ? regionEndpoint(options.region) : undefined);
+  if (!raw) throw new ComConfigurationError("no COM endpoint: set a region (us-west, eu-central, ap-northeast) or an endpoint URL");
+  if (options.region && !options.endpoint && !isRegion(options.region)) {
+    throw new ComConfigurationError(`unknown region '${options.region}': use us-west, eu-central or ap-northeast`);
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ComConfigurationError(`invalid COM endpoint URL '${raw}'`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new ComConfigurationError(`COM endpoint must be an https URL, not '${raw}'`);
+  if (url.protocol === "http:" && !LOOPBACK.test(url.hostname) && !options.allowInsecureHttp) {
+    throw new ComConfigurationError(`refusing plain http to ${url.host}: use https, or allow insecure http explicitly`);
+  }
+  return url;
+}
+
+function failureOf(err: AxiosError): "timeout" | "connection" {
+  return err.code === "ECONNABORTED" || err.code === "ETIMEDOUT" ? "timeout" : "connection";
+}
+
+function flatHeaders(res: AxiosResponse): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(res.headers ?? {})) if (v !== undefined && v !== null) out[k.toLowerCase()] = String(v);
+  return out;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class ComClient {
+  readonly externalServices: ExternalServices;
+  readonly activities: Activities;
+  readonly jobs: Jobs;
+  readonly endpoint: string;
+  readonly tenantAcid?: string;
+  /** Counters of this client's traffic, for tests and benchmarks. */
+  readonly stats = { requests: 0, retries: 0 };
+
+  private readonly http: AxiosInstance;
+  private readonly tokens?: TokenCache;
+  private readonly bearerToken?: string;
+  private readonly maxRetries: number;
+  private readonly backoff: BackoffOptions;
+  private readonly onRetry?: (event: RetryEvent) => void;
+
+  constructor(options: ComClientOptions) {
+    const endpoint = resolveEndpoint(options);
+    this.endpoint = endpoint.origin + endpoint.pathname.replace(/\/$/, "");
+    this.tenantAcid = options.tenantAcid;
+    this.maxRetries = options.maxRetries ?? 4;
+    this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+    this.onRetry = options.onRetry;
+    this.http = axios.create({
+      timeout: options.timeoutMs ?? 30_000,
+      httpAgent: new http.Agent({ keepAlive: true, maxSockets: 32 }),
+      httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 32, ca: options.caBundle ? [...tls.rootCertificates, options.caBundle.toString()] : undefined }),
+      maxRedirects: 0,
+      validateStatus: () => true,
+      adapter: options.adapter,
+    });
+
+    if (options.bearerToken) {
+      this.bearerToken = options.bearerToken;
+      registerSecret(options.bearerToken);
+    } else {
+      const { clientId, clientSecret } = options;
+      if (!clientId || !clientSecret) throw new ComConfigurationError("no COM credentials: give clientId and clientSecret, or a bearerToken");
+      registerSecret(clientSecret);
+      const tokenUrl = options.tokenUrl ?? DEFAULT_TOKEN_URL;
+      this.tokens = sharedTokenCache(tokenUrl, clientId, () => this.fetchToken(tokenUrl, clientId, clientSecret));
+    }
+    this.externalServices = new ExternalServices(this);
+    this.activities = new Activities(this);
+    this.jobs = new Jobs(this);
+  }
+
+  /** Sends one API request with auth, retries and response parsing. */
+  async request<T = undefined>(req: ComRequest<T>): Promise<ComResponse<T>> {
+    const query = req.query ? encodeQuery(req.query) : "";
+    const url = `${this.endpoint}${req.path}${query ? `?${query}` : ""}`;
+    const info: RequestInfo = { method: req.method, url: `${this.endpoint}${req.path}` };
+    collectSecrets(req.body);
+    let authRetried = false;
+    for (let attempt = 0; ; ) {
+      const token = await this.token();
+      const headers: Record<string, string> = { Accept: "application/json", Authorization: `Bearer ${token}` };
+      if (this.tenantAcid) headers["Tenant-Acid"] = this.tenantAcid;
+      if (req.body !== undefined) headers["Content-Type"] = req.contentType ?? "application/json";
+
+      let res: AxiosResponse | undefined;
+      let failure: "timeout" | "connection" | undefined;
+      this.stats.requests++;
+      try {
+        res = await this.http.request({
+          method: req.method, url, headers, data: req.body === undefined ? undefined : JSON.stringify(req.body),
+          transformRequest: [(d) => d],
+        });
+      } catch (err) {
+        if (!axios.isAxiosError(err)) throw err;
+        failure = failureOf(err);
+        res = undefined;
+        if (!shouldRetry({ retryClass: req.retryClass ?? "idempotent", failure, attempt, maxRetries: this.maxRetries })) {
+          const Class = failure === "timeout" ? ComTimeoutError : ComConnectionError;
+          throw new Class(`${req.method} ${info.url}: no answer (${err.code ?? err.message}); the request may or may not have been applied`, info, err);
+        }
+      }
+
+      if (res && res.status === 401 && this.tokens && !authRetried) {
+        authRetried = true;
+        this.tokens.invalidate(token);
+        continue;
+      }
+      if (res && res.status < 400) return { status: res.status, headers: flatHeaders(res), data: this.parse(req, res, info) };
+
+      const headersOut = res ? flatHeaders(res) : {};
+      if (res && !shouldRetry({ retryClass: req.retryClass ?? "idempotent", status: res.status, attempt, maxRetries: this.maxRetries })) {
+        throw ComApiError.from(res.status, res.data, info, headersOut);
+      }
+      const delayMs = backoffDelayMs(attempt, res ? serverHintMs(headersOut) : undefined, this.backoff);
+      this.stats.retries++;
+      this.onRetry?.({ method: req.method, path: req.path, attempt, status: res?.status, failure, delayMs });
+      await sleep(delayMs);
+      attempt++;
+    }
+  }
+
+  private parse<T>(req: ComRequest<T>, res: AxiosResponse, info: RequestInfo): T {
+    if (!req.schema) return undefined as T;
+    const parsed = req.schema.safeParse(res.data);
+    if (!parsed.success) {
+      throw new UnexpectedResponseError(`${info.method} ${info.url}: unexpected response body: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`, info);
+    }
+    return parsed.data;
+  }
+
+  private async token(): Promise<string> {
+    return this.bearerToken ?? this.tokens!.token();
+  }
+
+  /** The client-credentials grant, retried on transient failures like any idempotent call. */
+  private async fetchToken(tokenUrl: string, clientId: string, clientSecret: string) {
+    const info: RequestInfo = { method: "POST", url: tokenUrl };
+    for (let attempt = 0; ; attempt++) {
+      let res: AxiosResponse;
+      try {
+        this.stats.requests++;
+        res = await this.http.post(tokenUrl, new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret }).toString(), {
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+        });
+      } catch (err) {
+        if (!axios.isAxiosError(err)) throw err;
+        if (shouldRetry({ retryClass: "idempotent", failure: failureOf(err), attempt, maxRetries: this.maxRetries })) {
+          await sleep(backoffDelayMs(attempt, undefined, this.backoff));
+          continue;
+        }
+        throw new TokenError(`cannot reach the token endpoint ${tokenUrl} (${err.code ?? err.message})`, info, err);
+      }
+      if (res.status === 200 && typeof res.data?.access_token === "string") {
+        registerSecret(res.data.access_token);
+        return { accessToken: res.data.access_token as string, expiresInSeconds: Number(res.data.expires_in ?? 900) };
+      }
+      if (shouldRetry({ retryClass: "idempotent", status: res.status, attempt, maxRetries: this.maxRetries })) {
+        await sleep(backoffDelayMs(attempt, serverHintMs(flatHeaders(res)), this.backoff));
+        continue;
+      }
+      const reason = typeof res.data?.error === "string" ? ` ${res.data.error}` : "";
+      throw new TokenError(`the token endpoint ${tokenUrl} refused client id '${clientId}' (HTTP ${res.status}${reason}); check the client id and secret`, info);
+    }
+  }
+}
+
+/** Registers the secret fields of a request body so that no error or log can show them. */
+function collectSecrets(body: unknown): void {
+  if (body === null || typeof body !== "object") return;
+  for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+    if (/secret|password|token/i.test(k)) registerSecret(v);
+    else collectSecrets(v);
+  }
+}
+
+export { ComError };

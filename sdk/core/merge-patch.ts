@@ -1,0 +1,50 @@
+/** RFC 7396 JSON merge patches: computing one from two documents, and applying one. */
+
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
+  if (isObject(a) && isObject(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys) if (!deepEqual(a[k], b[k])) return false;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The smallest merge patch that turns `from` into `to`: only changed leaves, `null` for
+ * removed keys; arrays and non-objects are replaced whole (RFC 7396 has no array diff).
+ * Returns undefined when the two are equal. `undefined` values count as absent.
+ */
+export function createMergePatch(from: unknown, to: unknown): Json | undefined {
+  if (!isObject(from) || !isObject(to)) return deepEqual(from, to) ? undefined : (to as Json);
+  const patch: Record<string, Json> = {};
+  for (const key of new Set([...Object.keys(from), ...Object.keys(to)])) {
+    const a = from[key];
+    const b = to[key];
+    if (b === undefined) {
+      if (a !== undefined) patch[key] = null;
+    } else if (a === undefined) {
+      patch[key] = b as Json;
+    } else {
+      const sub = createMergePatch(a, b);
+      if (sub !== undefined) patch[key] = sub;
+    }
+  }
+  return Object.keys(patch).length ? patch : undefined;
+}
+
+/** Applies a merge patch: objects merge recursively, null removes, anything else replaces. */
+export function applyMergePatch(target: unknown, patch: unknown): unknown {
+  if (!isObject(patch)) return patch;
+  const result: Record<string, unknown> = isObject(target) ? { ...target } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete result[key];
+    else result[key] = applyMergePatch(result[key], value);
+  }
+  return result;
+}

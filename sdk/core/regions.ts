@@ -1,0 +1,12 @@
+/** COM regions and their API endpoints. */
+export const REGIONS = ["us-west", "eu-central", "ap-northeast"] as const;
+export type Region = (typeof REGIONS)[number];
+
+export const regionEndpoint = (region: Region) => `https://${region}.api.greenlake.hpe.com`;
+
+/** GreenLake's token endpoint for API client credentials. */
+export const DEFAULT_TOKEN_URL = "https://sso.common.cloud.hpe.com/as/token.oauth2";
+
+export function isRegion(value: string): value is Region {
+  return (REGIONS as readonly string[]).includes(value);
+}

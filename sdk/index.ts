@@ -1,0 +1,24 @@
+/** pulumi-hpecom/sdk: a typed client for HPE Compute Ops Management external services. */
+export { ComClient, API_PREFIX } from "./client";
+export type { ComClientOptions, ComRequest, ComResponse, RetryEvent } from "./client";
+export * from "./core/errors";
+export * as filter from "./core/filter";
+export { Filter } from "./core/filter";
+export type { FilterValue } from "./core/filter";
+export { createMergePatch, applyMergePatch } from "./core/merge-patch";
+export type { Json } from "./core/merge-patch";
+export { PagedIterable } from "./core/pagination";
+export type { Page } from "./core/pagination";
+export { REGIONS, regionEndpoint, DEFAULT_TOKEN_URL, isRegion } from "./core/regions";
+export type { Region } from "./core/regions";
+export { redact, registerSecret } from "./core/redact";
+export { shouldRetry, backoffDelayMs, serverHintMs, isAmbiguousFailure } from "./core/retry";
+export { clearTokenCaches } from "./internal/token-cache";
+export * from "./models/external-service";
+export * from "./models/scope-rules";
+export * from "./models/activity";
+export { DELETE_VCENTER_JOB_TEMPLATE } from "./models/job";
+export type { Job } from "./models/job";
+export { normalizeFingerprint } from "./models/normalize";
+export type { TestResult, DeleteTarget } from "./resources/external-services";
+export type { WaitOptions } from "./resources/wait";

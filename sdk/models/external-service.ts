@@ -1,0 +1,206 @@
+/**
+ * zod schemas for external-service bodies, discriminated by `serviceType`, and their types.
+ * Request schemas are strict (a typo is an error that names the property); response schemas
+ * are tolerant: unknown fields pass, and the scope is read nested or flat.
+ */
+import { z } from "zod";
+import { normalizeFingerprint, SHA256_HEX } from "./normalize";
+import { checkIncidentScope, DEFAULT_INCIDENT_SCOPE, INCIDENT_SCOPE_KEYS, IncidentScope } from "./scope-rules";
+
+export const SERVICE_TYPES = ["SERVICE_NOW", "DSCC", "VMWARE_VCENTER"] as const;
+export type ServiceType = (typeof SERVICE_TYPES)[number];
+export type AuthenticationType = "OAUTH" | "BASIC";
+export type ServiceState = "ENABLED" | "DISABLED";
+
+/** The authentication type the API pairs with each service type. */
+export const AUTHENTICATION_TYPE_FOR: Readonly<Record<ServiceType, AuthenticationType>> = {
+  SERVICE_NOW: "OAUTH",
+  DSCC: "OAUTH",
+  VMWARE_VCENTER: "BASIC",
+};
+
+/** Fields of `authentication` that are secrets: written, never read back. */
+export const SECRET_AUTHENTICATION_FIELDS = ["clientSecret", "refreshToken", "password"] as const;
+
+/** How the API returns a secret. */
+export const MASKED_SECRET = "**********";
+
+/** Writable top-level fields of a PATCH. */
+export const PATCHABLE_FIELDS = ["name", "description", "state", "authentication", "serviceData"] as const;
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** Moves flat scope keys of `serviceData` (the client library's shape) into `incidentCreationScope`. */
+export function foldScope(serviceData: unknown): unknown {
+  if (!isObject(serviceData) || !INCIDENT_SCOPE_KEYS.some((k) => k in serviceData)) return serviceData;
+  const { incidentCreationScope, ...rest } = serviceData;
+  const scope: Record<string, unknown> = isObject(incidentCreationScope) ? { ...incidentCreationScope } : {};
+  for (const key of INCIDENT_SCOPE_KEYS) {
+    if (key in rest) {
+      scope[key] = rest[key];
+      delete rest[key];
+    }
+  }
+  return { ...rest, incidentCreationScope: scope };
+}
+
+const nonEmpty = (what: string) => z.string({ error: `${what} is required` }).min(1, `${what} must not be empty`);
+
+// ---- requests ------------------------------------------------------------------------------
+
+export const IncidentScopeSchema = z.strictObject({
+  serviceEventIssues: z.boolean().optional(),
+  criticalEventIssues: z.boolean().optional(),
+  warningEventIssues: z.boolean().optional(),
+  utilizationAlerts: z.boolean().optional(),
+  powerResetEvent: z.boolean().optional(),
+  disconnectedEvent: z.int().min(0, "must be 0, 1, 2 or 3").max(3, "must be 0, 1, 2 or 3").optional(),
+}).transform((scope, ctx): IncidentScope => {
+  const check = checkIncidentScope(scope);
+  for (const reason of check.reasons) ctx.addIssue({ code: "custom", message: reason });
+  return check.scope;
+});
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+
+export const ServiceNowDataSchema = z.preprocess(foldScope, z.strictObject({
+  oauthUrl: httpUrl,
+  incidentUrl: httpUrl,
+  refreshTokenExpiryInDays: z.int().min(100, "must be from 100 to 365").max(365, "must be from 100 to 365").optional(),
+  incidentCreationScope: IncidentScopeSchema.default({ ...DEFAULT_INCIDENT_SCOPE }),
+}));
+
+export const DsccDataSchema = z.strictObject({ region: nonEmpty("region") });
+
+export const VCenterDataSchema = z.strictObject({
+  vCenterUrl: nonEmpty("vCenterUrl"),
+  associatedGatewayUri: nonEmpty("associatedGatewayUri"),
+  vCenterCertFingerprint: z.string({ error: "vCenterCertFingerprint is required" })
+    .transform(normalizeFingerprint)
+    .pipe(z.string().regex(SHA256_HEX, "must be a SHA-256 fingerprint: 64 hexadecimal digits, colons allowed")),
+});
+
+const common = {
+  name: nonEmpty("name").max(100, "must be at most 100 characters"),
+  description: z.string().max(255, "must be shorter than 256 characters").nullable().optional(),
+  state: z.enum(["ENABLED", "DISABLED"], { error: "must be ENABLED or DISABLED" }).optional(),
+};
+
+const pairing = <T extends AuthenticationType>(auth: T, type: ServiceType) =>
+  z.literal(auth, { error: `must be ${auth} for serviceType ${type}` }).default(auth as never);
+
+export const ServiceNowCreateSchema = z.strictObject({
+  ...common,
+  serviceType: z.literal("SERVICE_NOW"),
+  authenticationType: pairing("OAUTH", "SERVICE_NOW"),
+  authentication: z.strictObject({
+    clientId: nonEmpty("clientId"), clientSecret: nonEmpty("clientSecret"), refreshToken: nonEmpty("refreshToken"),
+  }),
+  serviceData: ServiceNowDataSchema,
+});
+
+export const DsccCreateSchema = z.strictObject({
+  ...common,
+  serviceType: z.literal("DSCC"),
+  authenticationType: pairing("OAUTH", "DSCC"),
+  authentication: z.strictObject({ clientId: nonEmpty("clientId"), clientSecret: nonEmpty("clientSecret") }),
+  serviceData: DsccDataSchema,
+});
+
+export const VCenterCreateSchema = z.strictObject({
+  ...common,
+  serviceType: z.literal("VMWARE_VCENTER"),
+  authenticationType: pairing("BASIC", "VMWARE_VCENTER"),
+  authentication: z.strictObject({ username: nonEmpty("username"), password: nonEmpty("password") }),
+  serviceData: VCenterDataSchema,
+});
+
+/** A create body; `authenticationType` may be left out (it follows from `serviceType`). */
+export const ExternalServiceCreateSchema = z.discriminatedUnion(
+  "serviceType",
+  [ServiceNowCreateSchema, DsccCreateSchema, VCenterCreateSchema],
+  { error: `serviceType must be one of ${SERVICE_TYPES.join(", ")}` },
+);
+export type ExternalServiceCreateInput = z.input<typeof ExternalServiceCreateSchema>;
+/** A create body after validation and normalisation: what is sent. */
+export type ExternalServiceCreate = z.output<typeof ExternalServiceCreateSchema>;
+
+// ---- responses -----------------------------------------------------------------------------
+
+const ResponseScopeSchema = z.looseObject({
+  serviceEventIssues: z.boolean().optional(),
+  criticalEventIssues: z.boolean().optional(),
+  warningEventIssues: z.boolean().optional(),
+  utilizationAlerts: z.boolean().optional(),
+  powerResetEvent: z.boolean().optional(),
+  disconnectedEvent: z.number().optional(),
+}).transform((s): IncidentScope => checkIncidentScope(s as Partial<IncidentScope>).scope);
+
+const responseBase = {
+  id: z.string(),
+  type: z.string().optional(),
+  name: z.string(),
+  description: z.string().nullable().optional(),
+  state: z.enum(["ENABLED", "DISABLED"]).optional(),
+  status: z.string().optional(),
+  resourceUri: z.string(),
+  generation: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+
+const maskedAuth = z.record(z.string(), z.unknown()).default({});
+
+export const ExternalServiceSchema = z.discriminatedUnion("serviceType", [
+  z.looseObject({
+    ...responseBase,
+    serviceType: z.literal("SERVICE_NOW"),
+    authenticationType: z.literal("OAUTH"),
+    authentication: maskedAuth,
+    serviceData: z.preprocess(foldScope, z.looseObject({
+      oauthUrl: z.string(),
+      incidentUrl: z.string(),
+      refreshTokenExpiryInDays: z.number().optional(),
+      incidentCreationScope: ResponseScopeSchema.default({ ...DEFAULT_INCIDENT_SCOPE }),
+    })),
+  }),
+  z.looseObject({
+    ...responseBase,
+    serviceType: z.literal("DSCC"),
+    authenticationType: z.literal("OAUTH"),
+    authentication: maskedAuth,
+    serviceData: z.looseObject({ region: z.string() }),
+  }),
+  z.looseObject({
+    ...responseBase,
+    serviceType: z.literal("VMWARE_VCENTER"),
+    authenticationType: z.literal("BASIC"),
+    authentication: maskedAuth,
+    serviceData: z.looseObject({
+      vCenterUrl: z.string(),
+      associatedGatewayUri: z.string(),
+      vCenterCertFingerprint: z.string().transform(normalizeFingerprint),
+    }),
+  }),
+]);
+/** An external service as the API returns it (secrets masked). */
+export type ExternalService = z.output<typeof ExternalServiceSchema>;
+
+/** One list page. */
+export const pageSchema = <T extends z.ZodType>(item: T) => z.object({
+  offset: z.number(),
+  count: z.number(),
+  total: z.number(),
+  items: z.array(item),
+});
+
+/** An RFC 7396 merge patch of an external service. */
+export type ExternalServicePatch = Partial<Record<(typeof PATCHABLE_FIELDS)[number], unknown>>;
+
+/** Formats zod issues as `path: message` lines, the form every validation error uses. */
+export function formatIssues(error: z.ZodError, prefix: string[] = []): string[] {
+  return error.issues.map((issue) => {
+    const path = [...prefix, ...issue.path.map(String)].join(".");
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+}

@@ -1,0 +1,15 @@
+/** Jobs (v1), as far as the DeleteVCenter job needs them. */
+import { z } from "zod";
+
+/** The job template that deletes a VMWARE_VCENTER external service. */
+export const DELETE_VCENTER_JOB_TEMPLATE = "3f06fd6b-dfb1-4bad-bd04-939951797e97";
+
+export const JobSchema = z.looseObject({
+  id: z.string(),
+  state: z.string(),
+  resultCode: z.string().nullable().optional(),
+  statusDetails: z.unknown().optional(),
+});
+export type Job = z.output<typeof JobSchema>;
+
+export const isFinalJobState = (state: string) => state === "COMPLETE" || state === "ERROR";

@@ -1,0 +1,31 @@
+import { checkIncidentScope, describeScope, VALID_SCOPE_COMBINATIONS } from "./scope-rules";
+
+// The API reference's table, columns service, critical, warning, utilization.
+const REFERENCE_TABLE = [
+  [false, false, false, true], [true, false, false, true], [true, false, false, false],
+  [true, true, false, true], [true, true, false, false], [true, true, true, true], [true, true, true, false],
+];
+
+describe("the incident-scope hierarchy", () => {
+  it("allows exactly the seven combinations of the reference table", () => {
+    const derived = VALID_SCOPE_COMBINATIONS.map((c) => [c.serviceEventIssues, c.criticalEventIssues, c.warningEventIssues, c.utilizationAlerts]);
+    expect(new Set(derived.map(String))).toEqual(new Set(REFERENCE_TABLE.map(String)));
+    expect(derived).toHaveLength(7);
+  });
+  it("names each broken implication", () => {
+    expect(checkIncidentScope({ serviceEventIssues: false, criticalEventIssues: true, utilizationAlerts: true }).reasons)
+      .toEqual(["criticalEventIssues requires serviceEventIssues"]);
+    expect(checkIncidentScope({ warningEventIssues: true }).reasons).toEqual(["warningEventIssues requires criticalEventIssues"]);
+    expect(checkIncidentScope({ serviceEventIssues: false }).reasons)
+      .toEqual(["at least one of serviceEventIssues or utilizationAlerts must be selected"]);
+  });
+  it("fills the documented defaults: only serviceEventIssues on", () => {
+    expect(checkIncidentScope({})).toEqual({
+      valid: true, reasons: [],
+      scope: { serviceEventIssues: true, criticalEventIssues: false, warningEventIssues: false, utilizationAlerts: false, powerResetEvent: false, disconnectedEvent: 0 },
+    });
+  });
+  it("describes a combination briefly", () => {
+    expect(describeScope({ serviceEventIssues: true, criticalEventIssues: true, warningEventIssues: false, utilizationAlerts: true })).toBe("service+critical+utilization");
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * The incident-creation scope hierarchy: the one encoding of the rule inside the product,
+ * used by the schemas, the provider's check and the policy pack.
+ *
+ * Each selection widens the previous one (service → critical → warning), and either the
+ * event hierarchy or utilization alerts must be on. Those three implications produce exactly
+ * the seven valid rows of the API reference's table; a test holds them to the emulator's copy.
+ */
+
+export interface IncidentScope {
+  serviceEventIssues: boolean;
+  criticalEventIssues: boolean;
+  warningEventIssues: boolean;
+  utilizationAlerts: boolean;
+  powerResetEvent: boolean;
+  /** Hours of disconnection before an event: 0 (off), 1, 2 or 3. */
+  disconnectedEvent: number;
+}
+
+/** "All values are initially false except serviceEventIssues." */
+export const DEFAULT_INCIDENT_SCOPE: Readonly<IncidentScope> = Object.freeze({
+  serviceEventIssues: true,
+  criticalEventIssues: false,
+  warningEventIssues: false,
+  utilizationAlerts: false,
+  powerResetEvent: false,
+  disconnectedEvent: 0,
+});
+
+export const INCIDENT_SCOPE_KEYS = Object.keys(DEFAULT_INCIDENT_SCOPE) as (keyof IncidentScope)[];
+
+/** The four flags the hierarchy constrains, in table order. */
+export const HIERARCHY_KEYS = ["serviceEventIssues", "criticalEventIssues", "warningEventIssues", "utilizationAlerts"] as const;
+type HierarchyFlags = Pick<IncidentScope, (typeof HIERARCHY_KEYS)[number]>;
+
+/** Why a combination is invalid: one sentence per broken implication. */
+export function scopeViolations(flags: HierarchyFlags): string[] {
+  const reasons: string[] = [];
+  if (flags.criticalEventIssues && !flags.serviceEventIssues) reasons.push("criticalEventIssues requires serviceEventIssues");
+  if (flags.warningEventIssues && !flags.criticalEventIssues) reasons.push("warningEventIssues requires criticalEventIssues");
+  if (!flags.serviceEventIssues && !flags.utilizationAlerts) {
+    reasons.push("at least one of serviceEventIssues or utilizationAlerts must be selected");
+  }
+  return reasons;
+}
+
+export interface ScopeCheck {
+  valid: boolean;
+  /** The scope with the documented defaults filled in. */
+  scope: IncidentScope;
+  reasons: string[];
+}
+
+/** Fills the defaults into a partial scope and checks it against the hierarchy. */
+export function checkIncidentScope(partial: Partial<IncidentScope> = {}): ScopeCheck {
+  const scope: IncidentScope = { ...DEFAULT_INCIDENT_SCOPE };
+  for (const key of INCIDENT_SCOPE_KEYS) {
+    if (partial[key] !== undefined) (scope as unknown as Record<string, unknown>)[key] = partial[key];
+  }
+  const reasons = scopeViolations(scope);
+  return { valid: reasons.length === 0, scope, reasons };
+}
+
+/** Every valid combination of the four hierarchical flags, derived from the rule. */
+export const VALID_SCOPE_COMBINATIONS: readonly HierarchyFlags[] = Array.from({ length: 16 }, (_, bits) => ({
+  serviceEventIssues: (bits & 8) !== 0,
+  criticalEventIssues: (bits & 4) !== 0,
+  warningEventIssues: (bits & 2) !== 0,
+  utilizationAlerts: (bits & 1) !== 0,
+})).filter((flags) => scopeViolations(flags).length === 0);
+
+/** A one-line description of a combination, e.g. "service+critical+utilization". */
+export function describeScope(flags: HierarchyFlags): string {
+  const names = { serviceEventIssues: "service", criticalEventIssues: "critical", warningEventIssues: "warning", utilizationAlerts: "utilization" };
+  const on = HIERARCHY_KEYS.filter((k) => flags[k]).map((k) => names[k]);
+  return on.length ? on.join("+") : "none";
+}
