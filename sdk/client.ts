@@ -12,6 +12,7 @@ import {
   ComApiError, ComConfigurationError, ComConnectionError, ComError, ComTimeoutError, RequestInfo, TokenError, UnexpectedResponseError,
 } from "./core/errors";
 import { registerSecret } from "./core/redact";
+export { API_PREFIX } from "./core/paths";
 import { DEFAULT_TOKEN_URL, isRegion, Region, regionEndpoint } from "./core/regions";
 import { backoffDelayMs, BackoffOptions, DEFAULT_BACKOFF, RetryClass, serverHintMs, shouldRetry } from "./core/retry";
 import { encodeQuery } from "./internal/query-string";
@@ -63,9 +64,6 @@ export interface ComRequest<T> {
 }
 
 export interface ComResponse<T> { status: number; data: T; headers: Record<string, string> }
-
-/** The URL prefix of the COM API. */
-export const API_PREFIX = "/compute-ops-mgmt";
 
 const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/i;
 

@@ -1,6 +1,6 @@
 /** GET /compute-ops-mgmt/v1beta2/activities. */
 import type { ComClient } from "../client";
-import { API_PREFIX } from "../client";
+import { API_PREFIX } from "../core/paths";
 import type { Filter } from "../core/filter";
 import { PagedIterable } from "../core/pagination";
 import { pageSchema } from "../models/external-service";

@@ -1,8 +1,8 @@
 /** The external-services API: list, get, create, update, delete and test. */
 import type { ComClient } from "../client";
-import { API_PREFIX } from "../client";
+import { API_PREFIX } from "../core/paths";
 import { ComApiError, ComConnectionError, ComValidationError, NotFoundError, WaitTimeoutError } from "../core/errors";
-import { and, eq, Filter, gt } from "../core/filter";
+import { and, eq, Filter, ge } from "../core/filter";
 import { PagedIterable } from "../core/pagination";
 import { backoffDelayMs, isAmbiguousFailure } from "../core/retry";
 import { Activity, classifyTestActivity, TestStatus } from "../models/activity";
@@ -140,13 +140,19 @@ export class ExternalServices {
    * and waits, bounded, for the activity that records its outcome.
    */
   async test(id: string, options: WaitOptions = {}): Promise<TestResult> {
-    // Activities newer than a moment just before the request belong to this test.
-    const since = new Date(Date.now() - 2000);
+    // The newest activity of this service before the test: only later ones can be its result.
+    // (Clocks differ between client and server, so a client-side timestamp cannot tell them apart.)
+    const bySource = eq("source/id", id);
+    let baseline: Activity | undefined;
+    for await (const activity of this.client.activities.list({ filter: bySource, limit: 1 }).pages()) {
+      baseline = activity.items[0];
+      break;
+    }
     await this.client.request({ method: "POST", path: `${COLLECTION}/${encodeURIComponent(id)}/test`, retryClass: "create" });
-    const filter = and(eq("source/id", id), gt("createdAt", since));
+    const filter = baseline ? and(bySource, ge("createdAt", new Date(baseline.createdAt))) : bySource;
     const outcome = await poll(async () => {
       for await (const activity of this.client.activities.list({ filter, limit: 20 })) {
-        if (classifyTestActivity(activity)) return activity;
+        if (activity.id !== baseline?.id && classifyTestActivity(activity)) return activity;
       }
       return undefined;
     }, (a): a is Activity => a !== undefined, { pollIntervalMs: 250, ...options });

@@ -1,6 +1,6 @@
 /** The jobs API (v1): start a job and wait for its end. */
 import type { ComClient } from "../client";
-import { API_PREFIX } from "../client";
+import { API_PREFIX } from "../core/paths";
 import { WaitTimeoutError } from "../core/errors";
 import { isFinalJobState, Job, JobSchema } from "../models/job";
 import { poll, WaitOptions } from "./wait";
