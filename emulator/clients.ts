@@ -45,6 +45,11 @@ export class Clients {
     return { token, expiresIn: this.tokenLifetimeSeconds };
   }
 
+  /** Every bearer token issued so far: tests scan outputs and state for them. */
+  issuedTokens(): string[] {
+    return [...this.tokens.keys()];
+  }
+
   /** Resolves the workspace a request acts in, from its bearer token and Tenant-Acid header. */
   authorize(authorization: string | undefined, tenantAcid: string | undefined): string {
     const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");

@@ -1,0 +1,73 @@
+/**
+ * Where the provider finds its COM connection: stack config (`hpecom:endpoint`, …) first, then
+ * environment variables (`HPECOM_ENDPOINT`, …). Read at run time in whichever process needs it
+ * (the provider plugin, or the program for the data source); never captured in state.
+ */
+import { ComClient, ComConfigurationError, DEFAULT_TOKEN_URL, isRegion } from "../sdk";
+
+/** The config keys (namespace `hpecom`) and the environment variables that can set them. */
+export const CONNECTION_KEYS = {
+  endpoint: "HPECOM_ENDPOINT",
+  region: "HPECOM_REGION",
+  clientId: "HPECOM_CLIENT_ID",
+  clientSecret: "HPECOM_CLIENT_SECRET",
+  tokenUrl: "HPECOM_TOKEN_URL",
+  tenantAcid: "HPECOM_TENANT_ACID",
+  caBundleFile: "HPECOM_CA_BUNDLE_FILE",
+  allowInsecureHttp: "HPECOM_ALLOW_INSECURE_HTTP",
+} as const;
+
+export type ConnectionSettings = Partial<Record<keyof typeof CONNECTION_KEYS, string>>;
+
+/** Reads a config value by its bare key (e.g. "endpoint"); undefined when unset. */
+export type ConfigReader = (key: keyof typeof CONNECTION_KEYS) => string | undefined;
+
+export function resolveSettings(config: ConfigReader, env: NodeJS.ProcessEnv = process.env): ConnectionSettings {
+  const settings: ConnectionSettings = {};
+  for (const [key, variable] of Object.entries(CONNECTION_KEYS) as [keyof typeof CONNECTION_KEYS, string][]) {
+    const value = config(key) ?? env[variable];
+    if (value !== undefined && value !== "") settings[key] = value;
+  }
+  return settings;
+}
+
+const howToSet = (key: keyof typeof CONNECTION_KEYS, secret = false) =>
+  `set it with \`pulumi config set${secret ? " --secret" : ""} hpecom:${key} <value>\` or the environment variable ${CONNECTION_KEYS[key]}`;
+
+/** Checks the settings and says, in one line each, what is missing and how to set it. */
+export function connectionProblems(s: ConnectionSettings): string[] {
+  const problems: string[] = [];
+  if (!s.endpoint && !s.region) problems.push(`hpecom: no COM endpoint: ${howToSet("region")} (us-west, eu-central, ap-northeast), or hpecom:endpoint / HPECOM_ENDPOINT with a URL`);
+  if (s.region && !s.endpoint && !isRegion(s.region)) problems.push(`hpecom: unknown region '${s.region}': use us-west, eu-central or ap-northeast`);
+  if (!s.clientId) problems.push(`hpecom: missing COM API client id: ${howToSet("clientId")}`);
+  if (!s.clientSecret) problems.push(`hpecom: missing COM API client secret: ${howToSet("clientSecret", true)}`);
+  return problems;
+}
+
+const clients = new Map<string, ComClient>();
+
+/**
+ * A client for these settings and tenant, built once per process and reused, so that all
+ * resources of a deployment share its token and its keep-alive connections.
+ */
+export function clientFor(settings: ConnectionSettings, tenantAcid?: string): ComClient {
+  const problems = connectionProblems(settings);
+  if (problems.length) throw new ComConfigurationError(problems.join("\n"));
+  const tenant = tenantAcid ?? settings.tenantAcid;
+  const key = JSON.stringify([settings, tenant]);
+  let client = clients.get(key);
+  if (!client) {
+    client = new ComClient({
+      endpoint: settings.endpoint,
+      region: settings.region as never,
+      clientId: settings.clientId,
+      clientSecret: settings.clientSecret,
+      tokenUrl: settings.tokenUrl ?? DEFAULT_TOKEN_URL,
+      tenantAcid: tenant,
+      caBundle: settings.caBundleFile ? require("node:fs").readFileSync(settings.caBundleFile) : undefined,
+      allowInsecureHttp: settings.allowInsecureHttp === "true",
+    });
+    clients.set(key, client);
+  }
+  return client;
+}

@@ -1,0 +1,109 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { AuthenticationType, IncidentScope, ServiceState, ServiceType, TestResult } from "../sdk";
+import { providerImplementation } from "./implementation";
+import { lazyProvider } from "./lazy-provider";
+
+/** Credentials COM uses to reach the external service; the secret fields are always stored as Pulumi secrets. */
+export interface ExternalServiceAuthenticationArgs {
+  /** SERVICE_NOW and DSCC: the OAuth client id. */
+  clientId?: pulumi.Input<string>;
+  /** SERVICE_NOW and DSCC: the OAuth client secret. */
+  clientSecret?: pulumi.Input<string>;
+  /** SERVICE_NOW: the OAuth refresh token. */
+  refreshToken?: pulumi.Input<string>;
+  /** VMWARE_VCENTER: the vCenter user. */
+  username?: pulumi.Input<string>;
+  /** VMWARE_VCENTER: the vCenter password. */
+  password?: pulumi.Input<string>;
+}
+
+/** Service-specific settings; which fields apply depends on `serviceType`. */
+export interface ExternalServiceDataArgs {
+  /** SERVICE_NOW: the instance's OAuth token URL, e.g. https://acme.service-now.com/oauth_token.do. */
+  oauthUrl?: pulumi.Input<string>;
+  /** SERVICE_NOW: the import-set API that receives incidents. */
+  incidentUrl?: pulumi.Input<string>;
+  /** SERVICE_NOW: days until the refresh token expires (100-365). */
+  refreshTokenExpiryInDays?: pulumi.Input<number>;
+  /** SERVICE_NOW: which events create incidents; see the scope table in README. */
+  incidentCreationScope?: pulumi.Input<Partial<pulumi.Unwrap<IncidentScope>>>;
+  /** DSCC: the Data Services Cloud Console region, e.g. us-west. */
+  region?: pulumi.Input<string>;
+  /** VMWARE_VCENTER: the vCenter server's URL or address. */
+  vCenterUrl?: pulumi.Input<string>;
+  /** VMWARE_VCENTER: the URI of the associated secure gateway appliance. */
+  associatedGatewayUri?: pulumi.Input<string>;
+  /** VMWARE_VCENTER: the SHA-256 fingerprint of the vCenter certificate (colons optional, any case). */
+  vCenterCertFingerprint?: pulumi.Input<string>;
+}
+
+/** The arguments of an ExternalService. */
+export interface ExternalServiceArgs {
+  /** The display name; unique within a workspace (or MSP tenant). */
+  name: pulumi.Input<string>;
+  serviceType: pulumi.Input<ServiceType>;
+  /** Follows from serviceType when left out (OAUTH for SERVICE_NOW and DSCC, BASIC for VMWARE_VCENTER). */
+  authenticationType?: pulumi.Input<AuthenticationType>;
+  description?: pulumi.Input<string>;
+  /** ENABLED (the default) or DISABLED. */
+  state?: pulumi.Input<ServiceState>;
+  authentication: pulumi.Input<ExternalServiceAuthenticationArgs>;
+  serviceData: pulumi.Input<ExternalServiceDataArgs>;
+  /** Manage the service in this tenant of an MSP workspace. Changing it replaces the service. */
+  tenantAcid?: pulumi.Input<string>;
+  /** Run the API's connection test after create and relevant updates (default true; no test exists for vCenter). */
+  postDeployTest?: pulumi.Input<boolean | { timeoutSeconds?: pulumi.Input<number> }>;
+  /** Take over an existing service of this name instead of failing with "already exists". */
+  adopt?: pulumi.Input<boolean>;
+}
+
+/** The outcome of the last post-deploy test. */
+export type LastTest = TestResult;
+
+// The serialized provider: module locations only, no credentials, no client, no zod.
+const provider = lazyProvider(providerImplementation());
+
+/**
+ * A ServiceNow, Data Services Cloud Console or VMware vCenter integration of an HPE Compute
+ * Ops Management workspace.
+ */
+export class ExternalService extends pulumi.dynamic.Resource {
+  /** The type token policies match on. */
+  static readonly __pulumiType = "pulumi-nodejs:dynamic/hpecom:ExternalService";
+
+  declare readonly name: pulumi.Output<string>;
+  declare readonly serviceType: pulumi.Output<ServiceType>;
+  declare readonly authenticationType: pulumi.Output<AuthenticationType>;
+  declare readonly description: pulumi.Output<string | undefined>;
+  declare readonly state: pulumi.Output<ServiceState>;
+  declare readonly serviceData: pulumi.Output<Record<string, unknown>>;
+  declare readonly tenantAcid: pulumi.Output<string | undefined>;
+  /** The service's self link. */
+  declare readonly resourceUri: pulumi.Output<string>;
+  /** The API's update counter: 1 at creation, +1 on each change. */
+  declare readonly generation: pulumi.Output<number>;
+  /** ENABLED, or SUSPENDED while the service is not usable. */
+  declare readonly status: pulumi.Output<string>;
+  declare readonly createdAt: pulumi.Output<string>;
+  declare readonly updatedAt: pulumi.Output<string>;
+  /** The last post-deploy test: status, activityId, message, at. */
+  declare readonly lastTest: pulumi.Output<LastTest | undefined>;
+
+  static isInstance(obj: unknown): obj is ExternalService {
+    return obj instanceof ExternalService;
+  }
+
+  constructor(name: string, args: ExternalServiceArgs, opts?: pulumi.CustomResourceOptions) {
+    super(provider, name, {
+      ...args,
+      // Secret whatever the program passed: state and previews never show credentials.
+      authentication: pulumi.secret(args.authentication),
+      resourceUri: undefined,
+      generation: undefined,
+      status: undefined,
+      createdAt: undefined,
+      updatedAt: undefined,
+      lastTest: undefined,
+    }, opts, "hpecom", "ExternalService");
+  }
+}

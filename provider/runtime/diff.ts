@@ -1,0 +1,29 @@
+/** Which changes the API can apply in place, and which need a new service. */
+import { INPUT_FIELDS, REPLACE_FIELDS, unknownPaths } from "./inputs";
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
+  if (a && b && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) {
+    const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+    const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+    return ka.length === kb.length && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  }
+  return false;
+}
+
+export interface DiffOutcome { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean }
+
+/**
+ * Compares the state (`olds`, the last outputs) with the checked new inputs. Equal after
+ * normalisation means no change; unknown values count as changed.
+ */
+export function diffInputs(olds: Record<string, unknown>, news: Record<string, unknown>): DiffOutcome {
+  const unknown = new Set(unknownPaths(news).map((p) => p.split(".")[0]));
+  const changed = INPUT_FIELDS.filter((k) => unknown.has(k) || !deepEqual(olds[k], news[k]));
+  const replaces = changed.filter((k) => (REPLACE_FIELDS as readonly string[]).includes(k));
+  // Names are unique in a workspace: a replacement that keeps the name must delete first.
+  const sameName = !unknown.has("name") && olds.name === news.name;
+  const sameTenant = !unknown.has("tenantAcid") && olds.tenantAcid === news.tenantAcid;
+  return { changes: changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 && sameName && sameTenant };
+}

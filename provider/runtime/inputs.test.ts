@@ -1,0 +1,114 @@
+import * as fc from "fast-check";
+import type { ExternalService } from "../../sdk";
+import { diffInputs } from "./diff";
+import { checkInputs, inputsFromService, ServiceInputs, UNKNOWN } from "./inputs";
+import { fullPatch, minimalPatch } from "./patch";
+
+const snow = () => ({
+  name: "ServiceNow Integration",
+  serviceType: "SERVICE_NOW",
+  description: "Incidents",
+  authentication: { clientId: "cid", clientSecret: "csecret", refreshToken: "rtoken" },
+  serviceData: {
+    oauthUrl: "https://acme.service-now.com/oauth_token.do",
+    incidentUrl: "https://acme.service-now.com/api/now/import/u_inc",
+    refreshTokenExpiryInDays: 150,
+    incidentCreationScope: { criticalEventIssues: true },
+  },
+});
+
+const checked = (news: Record<string, unknown>) => checkInputs(news).inputs as unknown as ServiceInputs;
+
+describe("check", () => {
+  it("normalises and fills the documented defaults", () => {
+    const { inputs, failures } = checkInputs(snow());
+    expect(failures).toEqual([]);
+    expect(inputs).toMatchObject({
+      authenticationType: "OAUTH", state: "ENABLED", postDeployTest: true, adopt: false,
+      serviceData: { incidentCreationScope: { serviceEventIssues: true, criticalEventIssues: true, warningEventIssues: false, utilizationAlerts: false, powerResetEvent: false, disconnectedEvent: 0 } },
+    });
+  });
+
+  it("names the property and the rule for each failure", () => {
+    const bad = snow();
+    bad.serviceData.incidentCreationScope = { serviceEventIssues: false, criticalEventIssues: true } as never;
+    expect(checkInputs({ ...bad, authenticationType: "BASIC", postDeployTest: { timeoutSeconds: 0 }, colour: "red" }).failures).toEqual(expect.arrayContaining([
+      { property: "serviceData.incidentCreationScope", reason: "criticalEventIssues requires serviceEventIssues" },
+      { property: "authenticationType", reason: "must be OAUTH for serviceType SERVICE_NOW" },
+      { property: "postDeployTest.timeoutSeconds", reason: "must be a whole number of seconds from 1 to 3600" },
+      { property: "colour", reason: expect.stringContaining("is not an input of ExternalService") },
+    ]));
+  });
+
+  it("does not judge values that are unknown during preview", () => {
+    const s = snow();
+    s.serviceData.incidentCreationScope = { serviceEventIssues: UNKNOWN, criticalEventIssues: true } as never;
+    expect(checkInputs(s).failures).toEqual([]);
+    expect(checkInputs({ ...snow(), serviceType: UNKNOWN, authenticationType: "BASIC" }).failures).toEqual([]);
+    expect(checkInputs({ ...snow(), authentication: UNKNOWN }).failures).toEqual([]);
+    // …but still reports what is known to be wrong.
+    expect(checkInputs({ ...snow(), authentication: UNKNOWN, name: "" }).failures).toEqual([{ property: "name", reason: "name must not be empty" }]);
+  });
+
+  it("never throws, and every failure names a property (fuzzed)", () => {
+    fc.assert(fc.property(fc.dictionary(fc.constantFrom("name", "serviceType", "authentication", "serviceData", "state", "description", "adopt", "postDeployTest", "tenantAcid", "x"), fc.anything()), (news) => {
+      const { failures } = checkInputs(news as Record<string, unknown>);
+      for (const f of failures) expect(f.reason.length).toBeGreaterThan(0);
+    }), { numRuns: 500 });
+  });
+});
+
+describe("diff", () => {
+  const olds = () => ({ ...checked(snow()), resourceUri: "/x", generation: 1 });
+  it("sees no change when equal after normalisation", () => {
+    const again = snow();
+    again.serviceData.incidentCreationScope = { serviceEventIssues: true, criticalEventIssues: true, warningEventIssues: false } as never;
+    expect(diffInputs(olds(), checked(again))).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+  });
+  it("updates in place for a description change", () => {
+    expect(diffInputs(olds(), checked({ ...snow(), description: "new" }))).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+  });
+  it("replaces on serviceType, deleting first when the name stays", () => {
+    const dscc = { name: "ServiceNow Integration", serviceType: "DSCC", authentication: { clientId: "a", clientSecret: "b" }, serviceData: { region: "us-west" } };
+    expect(diffInputs(olds(), checked(dscc))).toMatchObject({ changes: true, replaces: ["serviceType"], deleteBeforeReplace: true });
+    expect(diffInputs(olds(), checked({ ...dscc, name: "other" }))).toMatchObject({ replaces: ["serviceType"], deleteBeforeReplace: false });
+    expect(diffInputs(olds(), { ...checked(snow()), tenantAcid: UNKNOWN })).toMatchObject({ replaces: ["tenantAcid"] });
+  });
+});
+
+describe("merge patches of an update", () => {
+  it("sends only changed leaves, a secret only when it changed, null for a removed description", () => {
+    const before = checked(snow());
+    const after = checked({ ...snow(), description: undefined, serviceData: { ...snow().serviceData, refreshTokenExpiryInDays: 200 } });
+    expect(minimalPatch(before, after)).toEqual({ description: null, serviceData: { refreshTokenExpiryInDays: 200 } });
+    const rotated = checked({ ...snow(), authentication: { ...snow().authentication, clientSecret: "new-secret" } });
+    expect(minimalPatch(before, rotated)).toEqual({ authentication: { clientSecret: "new-secret" } });
+    expect(minimalPatch(before, checked(snow()))).toBeUndefined();
+  });
+
+  it("after a change outside Pulumi sends every managed field, secrets included, and nulls what is not desired", () => {
+    const desired = checked(snow());
+    const server = {
+      ...desired, id: "1", description: "changed in the UI", state: "DISABLED",
+      authentication: { clientId: "cid", clientSecret: "**********", refreshToken: "**********" },
+      serviceData: { ...desired.serviceData, extra: "x" }, generation: 3, resourceUri: "/x", createdAt: "", updatedAt: "",
+    } as unknown as ExternalService;
+    const patch = fullPatch(server, desired) as Record<string, Record<string, unknown>>;
+    expect(patch).toMatchObject({ name: desired.name, description: "Incidents", state: "ENABLED", authentication: desired.authentication });
+    expect(patch.serviceData).toMatchObject({ ...desired.serviceData, extra: null });
+  });
+});
+
+describe("read", () => {
+  it("maps the API's view back to inputs that diff as unchanged, keeping secrets from state", () => {
+    const inputs = checked({ ...snow(), tenantAcid: "t1", postDeployTest: false });
+    const server = {
+      id: "1", name: inputs.name, serviceType: "SERVICE_NOW", authenticationType: "OAUTH", description: inputs.description, state: "ENABLED",
+      authentication: { clientId: "cid", clientSecret: "**********", refreshToken: "**********" },
+      serviceData: inputs.serviceData, generation: 1, resourceUri: "/x", createdAt: "", updatedAt: "", status: "ENABLED",
+    } as unknown as ExternalService;
+    const read = inputsFromService(server, inputs);
+    expect(read.authentication).toEqual(inputs.authentication);
+    expect(diffInputs(read as never, inputs as never).changes).toBe(false);
+  });
+});

@@ -1,0 +1,157 @@
+/**
+ * The resource's inputs as the provider stores them, and the pure functions over them:
+ * check (validate and normalise), the API body, and the mapping back from the API.
+ */
+import {
+  AUTHENTICATION_TYPE_FOR, AuthenticationType, ExternalService, ExternalServiceCreateSchema, formatIssues, MASKED_SECRET,
+  SECRET_AUTHENTICATION_FIELDS, SERVICE_TYPES, ServiceState, ServiceType,
+} from "../../sdk";
+
+/** Pulumi's marker for a value not known until deployment (preview). */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export type PostDeployTestOption = boolean | { timeoutSeconds?: number };
+
+/** Inputs after check: normalised, with the documented defaults filled in. */
+export interface ServiceInputs {
+  name: string;
+  serviceType: ServiceType;
+  authenticationType: AuthenticationType;
+  description?: string;
+  state: ServiceState;
+  authentication: Record<string, string>;
+  serviceData: Record<string, unknown>;
+  tenantAcid?: string;
+  postDeployTest: PostDeployTestOption;
+  adopt: boolean;
+}
+
+/** The fields the API manages, as opposed to the provider's own options. */
+export const API_FIELDS = ["name", "serviceType", "authenticationType", "description", "state", "authentication", "serviceData"] as const;
+/** Every input field. */
+export const INPUT_FIELDS = [...API_FIELDS, "tenantAcid", "postDeployTest", "adopt"] as const;
+/** A change of one of these means a new service: the API cannot change them in place. */
+export const REPLACE_FIELDS = ["serviceType", "authenticationType", "tenantAcid"] as const;
+
+export interface CheckFailure { property: string; reason: string }
+
+/** Dotted paths of every unknown value in `value`. */
+export function unknownPaths(value: unknown, prefix = ""): string[] {
+  if (value === UNKNOWN) return [prefix];
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => unknownPaths(v, prefix ? `${prefix}.${k}` : k));
+}
+
+const related = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`) || a === "" || b === "";
+
+/**
+ * Validates and normalises new inputs. Each failure names its property path and the rule.
+ * A value still unknown during preview is not judged: rules that touch it pass for now and
+ * are checked again when the value is known.
+ */
+export function checkInputs(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
+  const unknowns = unknownPaths(news);
+  const failures: CheckFailure[] = [];
+  const add = (property: string, reason: string) => {
+    if (!unknowns.some((u) => related(u, property))) failures.push({ property, reason });
+  };
+
+  for (const key of Object.keys(news)) {
+    if (!(INPUT_FIELDS as readonly string[]).includes(key) && key !== "__provider") add(key, `is not an input of ExternalService (inputs: ${INPUT_FIELDS.join(", ")})`);
+  }
+  const { tenantAcid, postDeployTest, adopt } = news;
+  if (tenantAcid !== undefined && (typeof tenantAcid !== "string" || tenantAcid === "")) add("tenantAcid", "must be a non-empty string");
+  if (adopt !== undefined && typeof adopt !== "boolean") add("adopt", "must be true or false");
+  if (postDeployTest !== undefined && typeof postDeployTest !== "boolean") {
+    const seconds = (postDeployTest as { timeoutSeconds?: unknown } | null)?.timeoutSeconds;
+    if (postDeployTest === null || typeof postDeployTest !== "object" || Object.keys(postDeployTest).some((k) => k !== "timeoutSeconds")) {
+      add("postDeployTest", "must be true, false or { timeoutSeconds }");
+    } else if (seconds !== undefined && (!Number.isInteger(seconds) || (seconds as number) < 1 || (seconds as number) > 3600)) {
+      add("postDeployTest.timeoutSeconds", "must be a whole number of seconds from 1 to 3600");
+    }
+  }
+
+  const api: Record<string, unknown> = {};
+  for (const key of API_FIELDS) if (news[key] !== undefined) api[key] = news[key];
+  const parsed = ExternalServiceCreateSchema.safeParse(api);
+  if (!parsed.success) {
+    for (const line of formatIssues(parsed.error)) {
+      const [property, ...rest] = line.split(": ");
+      add(rest.length ? property : "", rest.length ? rest.join(": ") : line);
+    }
+  }
+
+  if (failures.length || unknowns.length || !parsed.success) {
+    // Keep what the program gave; fill only what follows from a known serviceType.
+    const inputs = { ...news };
+    if (inputs.authenticationType === undefined && SERVICE_TYPES.includes(news.serviceType as ServiceType)) {
+      inputs.authenticationType = AUTHENTICATION_TYPE_FOR[news.serviceType as ServiceType];
+    }
+    return { inputs, failures };
+  }
+  const body = parsed.data;
+  const inputs: ServiceInputs = {
+    name: body.name,
+    serviceType: body.serviceType,
+    authenticationType: body.authenticationType,
+    state: body.state ?? "ENABLED",
+    authentication: body.authentication as Record<string, string>,
+    serviceData: body.serviceData as Record<string, unknown>,
+    postDeployTest: (postDeployTest as PostDeployTestOption | undefined) ?? true,
+    adopt: (adopt as boolean | undefined) ?? false,
+  };
+  if (body.description !== undefined && body.description !== null) inputs.description = body.description;
+  if (tenantAcid !== undefined) inputs.tenantAcid = tenantAcid as string;
+  return { inputs: { ...inputs, __provider: news.__provider } as Record<string, unknown>, failures };
+}
+
+/** The managed fields the API accepts in a PATCH, from the inputs. */
+export function patchView(inputs: ServiceInputs): Record<string, unknown> {
+  const view: Record<string, unknown> = {
+    name: inputs.name, state: inputs.state, authentication: inputs.authentication, serviceData: inputs.serviceData,
+  };
+  if (inputs.description !== undefined) view.description = inputs.description;
+  return view;
+}
+
+/** The create body, from the inputs. */
+export function createBody(inputs: ServiceInputs) {
+  return { ...patchView(inputs), serviceType: inputs.serviceType, authenticationType: inputs.authenticationType } as never;
+}
+
+/** The service as the API holds it, in the shape of `patchView` (secrets masked). */
+export function serverView(service: ExternalService): Record<string, unknown> {
+  const view: Record<string, unknown> = {
+    name: service.name, state: service.state ?? "ENABLED", authentication: service.authentication, serviceData: service.serviceData,
+  };
+  if (service.description !== undefined && service.description !== null) view.description = service.description;
+  return view;
+}
+
+/**
+ * Maps the API's view of a service back to inputs. The API never returns secrets, so secret
+ * fields keep the values in state: a change to a secret outside Pulumi cannot be seen.
+ */
+export function inputsFromService(service: ExternalService, previous: Partial<ServiceInputs>): ServiceInputs {
+  const authentication: Record<string, string> = {};
+  for (const [key, value] of Object.entries(service.authentication)) {
+    if (typeof value === "string" && value !== MASKED_SECRET) authentication[key] = value;
+  }
+  for (const key of SECRET_AUTHENTICATION_FIELDS) {
+    const old = previous.authentication?.[key];
+    if (old !== undefined && (key in service.authentication || !(key in authentication))) authentication[key] = old;
+  }
+  const inputs: ServiceInputs = {
+    name: service.name,
+    serviceType: service.serviceType,
+    authenticationType: service.authenticationType,
+    state: service.state ?? "ENABLED",
+    authentication,
+    serviceData: service.serviceData as Record<string, unknown>,
+    postDeployTest: previous.postDeployTest ?? true,
+    adopt: previous.adopt ?? false,
+  };
+  if (service.description !== undefined && service.description !== null) inputs.description = service.description;
+  if (previous.tenantAcid !== undefined) inputs.tenantAcid = previous.tenantAcid;
+  return inputs;
+}

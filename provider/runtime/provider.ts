@@ -1,0 +1,142 @@
+/**
+ * The dynamic provider behind ExternalService. This module runs in the provider plugin process,
+ * loaded at call time by the lazy shim (../lazy-provider.ts); nothing here is serialized.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { ConflictError, ExternalService } from "../../sdk";
+import { clientFor, ConnectionSettings, resolveSettings } from "../connection";
+import { diffInputs } from "./diff";
+import { checkInputs, createBody, inputsFromService, ServiceInputs } from "./inputs";
+import { fullPatch, minimalPatch } from "./patch";
+import { failureReasons, InitializationFailure, LastTest, runPostDeployTest, testsEnabled } from "./post-deploy-test";
+import { forgetService, lookupService, rememberService } from "./snapshot";
+
+/** What the provider records beyond the inputs. */
+export interface ServiceOutputs extends ServiceInputs {
+  resourceUri: string;
+  generation: number;
+  status?: string;
+  createdAt: string;
+  updatedAt: string;
+  lastTest?: LastTest;
+}
+
+let settings: ConnectionSettings | undefined;
+
+function client(inputs: { tenantAcid?: string }) {
+  // Stack config arrives through configure(); the environment is the fallback for both.
+  settings ??= resolveSettings(() => undefined);
+  return clientFor(settings, inputs.tenantAcid);
+}
+
+function outputs(inputs: ServiceInputs, service: ExternalService, lastTest?: LastTest): ServiceOutputs {
+  const outs: ServiceOutputs = {
+    ...inputs,
+    state: service.state ?? inputs.state,
+    resourceUri: service.resourceUri,
+    generation: service.generation,
+    status: service.status,
+    createdAt: service.createdAt,
+    updatedAt: service.updatedAt,
+  };
+  if (lastTest) outs.lastTest = lastTest;
+  return outs;
+}
+
+/** Runs the post-deploy test if it applies; throws an initialization failure when it fails. */
+async function verify(com: ReturnType<typeof client>, inputs: ServiceInputs, service: ExternalService): Promise<ServiceOutputs> {
+  if (!testsEnabled(inputs)) return outputs(inputs, service);
+  const lastTest = await runPostDeployTest(com, service.id, inputs);
+  const outs = outputs(inputs, service, lastTest);
+  if (lastTest.status !== "PASSED") throw new InitializationFailure(service.id, outs as never, failureReasons(inputs.name, lastTest));
+  return outs;
+}
+
+function warn(message: string): void {
+  // The engine shows a provider's stderr as a diagnostic of the deployment.
+  console.warn(`warning: hpecom: ${message}`);
+}
+
+async function adoptExisting(com: ReturnType<typeof client>, inputs: ServiceInputs): Promise<ExternalService | undefined> {
+  const existing = await com.externalServices.findByName(inputs.name);
+  if (!existing) return undefined;
+  if (existing.serviceType !== inputs.serviceType) {
+    throw new Error(`cannot adopt external service '${inputs.name}' (id ${existing.id}): it is a ${existing.serviceType}, not a ${inputs.serviceType}`);
+  }
+  warn(`adopting existing external service '${inputs.name}' (id ${existing.id}) and setting it to the desired state`);
+  return com.externalServices.update(existing.id, fullPatch(existing, inputs) as never);
+}
+
+export const provider: pulumi.dynamic.ResourceProvider = {
+  async configure(req) {
+    settings = resolveSettings((key) => req.config.get(`hpecom:${key}`));
+  },
+
+  async check(_olds, news) {
+    return checkInputs(news);
+  },
+
+  async diff(_id, olds, news) {
+    return diffInputs(olds, news);
+  },
+
+  async create(raw) {
+    const inputs = raw as ServiceInputs;
+    const com = client(inputs);
+    let service = inputs.adopt ? await adoptExisting(com, inputs) : undefined;
+    if (!service) {
+      try {
+        service = await com.externalServices.create(createBody(inputs));
+      } catch (err) {
+        if (err instanceof ConflictError && err.isDuplicate) {
+          throw new Error(`external service '${inputs.name}' already exists in this workspace. To manage it with Pulumi, ` +
+            "set `adopt: true` on this resource: it will be taken over and set to the desired state. (" + err.message + ")");
+        }
+        throw err;
+      }
+    }
+    rememberService(com, service);
+    return { id: service.id, outs: await verify(com, inputs, service) };
+  },
+
+  async read(id, props) {
+    const previous = props as ServiceOutputs;
+    const service = await lookupService(client(previous), id);
+    // No id tells the engine the service is gone.
+    if (!service) return {} as pulumi.dynamic.ReadResult;
+    const inputs = inputsFromService(service, previous);
+    const outs = outputs(inputs, service, previous.lastTest);
+    return { id, props: outs, inputs };
+  },
+
+  async update(id, olds, news) {
+    const previous = olds as ServiceOutputs;
+    const inputs = news as ServiceInputs;
+    const com = client(inputs);
+    const current = await lookupService(com, id);
+    if (!current) {
+      throw new Error(`external service '${previous.name}' (id ${id}) no longer exists; run \`pulumi refresh\` to drop it from state, then \`pulumi up\` to create it again`);
+    }
+    let patch;
+    if (current.generation === previous.generation) {
+      patch = minimalPatch(previous, inputs);
+    } else {
+      warn(`external service '${inputs.name}' (id ${id}) was changed outside Pulumi (generation ${current.generation}, ` +
+        `last deployed ${previous.generation}); sending the full desired state`);
+      patch = fullPatch(current, inputs);
+    }
+    const service = patch === undefined ? current : await com.externalServices.update(id, patch as never);
+    rememberService(com, service);
+    const touched = patch !== null && typeof patch === "object" && ["authentication", "serviceData", "state"].some((k) => k in patch);
+    const retest = touched || (previous.lastTest !== undefined && previous.lastTest.status !== "PASSED");
+    if (retest) return { outs: await verify(com, inputs, service) };
+    return { outs: outputs(inputs, service, previous.lastTest) };
+  },
+
+  async delete(id, props) {
+    const previous = props as ServiceOutputs;
+    const com = client(previous);
+    await com.externalServices.delete({ id, serviceType: previous.serviceType, resourceUri: previous.resourceUri, serviceData: previous.serviceData as never });
+    forgetService(com, id);
+  },
+};

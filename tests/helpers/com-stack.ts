@@ -1,0 +1,40 @@
+/** An emulator plus a stack configured to use it: the setup of the ExternalService e2e tests. */
+import axios from "axios";
+import type { PulumiFn } from "@pulumi/pulumi/automation";
+import type { RunningEmulator } from "../../emulator";
+import { TestStack, withTestStack } from "./engine";
+import { expectNoSecrets } from "./secrets";
+
+/** Secret values the e2e fixtures use; none may ever show in plaintext. */
+export const FIXTURE_SECRETS = ["demo-secret", "snow-secret-value", "snow-refresh-token", "dscc-secret-value", "vcenter-password-value"];
+
+export async function emulatorCounts(emulator: RunningEmulator, since: number): Promise<Record<string, number>> {
+  return (await axios.get(`${emulator.url}/__emulator/counts?since=${since}`)).data.routes;
+}
+
+/** Requests to the COM API routes (not the inspection API) since `since`. */
+export async function comRequests(emulator: RunningEmulator, since: number) {
+  const { requests } = (await axios.get(`${emulator.url}/__emulator/requests?since=${since}`)).data as { requests: { route: string; method: string; path: string; body?: unknown }[] };
+  return requests.filter((r) => r.path.startsWith("/compute-ops") || r.path === "/as/token.oauth2");
+}
+
+/**
+ * Runs `body` on a stack whose provider reaches `emulator` through stack config, then checks
+ * that no secret leaked into the state file or the engine's output.
+ */
+export async function withComStack<T>(emulator: RunningEmulator, program: PulumiFn, body: (t: TestStack) => Promise<T>): Promise<T> {
+  return withTestStack(program, async (t) => {
+    try {
+      return await body(t);
+    } finally {
+      expectNoSecrets({ state: t.stateText(), output: t.output.join("\n") }, [...FIXTURE_SECRETS, ...emulator.clients.issuedTokens()]);
+    }
+  }, {
+    config: {
+      "hpecom:endpoint": { value: emulator.url },
+      "hpecom:tokenUrl": { value: emulator.tokenUrl },
+      "hpecom:clientId": { value: "demo-client" },
+      "hpecom:clientSecret": { value: "demo-secret", secret: true },
+    },
+  });
+}
