@@ -4,11 +4,12 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 WITH_ENGINE := scripts/with-engine
 
-.PHONY: help install build engine demo test typecheck clean
+.PHONY: help install build engine demo demo-destroy test typecheck clean
 
 help:
 	@echo "make demo   deploy the demo against the local COM emulator and print its outputs"
 	@echo "make test   run the whole test suite on the real Pulumi engine"
+	@echo "make demo-destroy  remove what make demo deployed"
 	@echo "make engine build (or reuse) the Pulumi engine and print its bin directory"
 
 # npm ci only when the lockfile changed since the last install.
@@ -29,6 +30,9 @@ typecheck: install
 
 demo: build
 	$(WITH_ENGINE) scripts/demo.sh
+
+demo-destroy: build
+	$(WITH_ENGINE) scripts/demo.sh destroy
 
 test: build typecheck
 	$(WITH_ENGINE) npx jest --ci

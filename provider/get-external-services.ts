@@ -9,8 +9,13 @@ export interface GetExternalServicesArgs {
   tenantAcid?: string;
 }
 
-/** An external service as the data source returns it: no secret fields at all. */
-export type ExternalServiceInfo = Omit<ApiService, "authentication"> & { authentication: Record<string, unknown> };
+// Key remapping, not Omit: Omit over the API's open (index-signature) types would lose every known field.
+type WithoutSecrets<T> = T extends unknown
+  ? { [K in keyof T as K extends "authentication" ? never : K]: T[K] } & { authentication: Record<string, unknown> }
+  : never;
+
+/** An external service as the data source returns it: no secret fields at all. Narrow on `serviceType` for its `serviceData`. */
+export type ExternalServiceInfo = WithoutSecrets<ApiService>;
 
 export interface GetExternalServicesResult {
   items: ExternalServiceInfo[];
@@ -26,7 +31,7 @@ export async function getExternalServices(args: GetExternalServicesArgs = {}): P
       ...s,
       authentication: Object.fromEntries(Object.entries(s.authentication)
         .filter(([k, v]) => !(SECRET_AUTHENTICATION_FIELDS as readonly string[]).includes(k) && v !== MASKED_SECRET)),
-    })),
+    }) as ExternalServiceInfo),
   };
 }
 

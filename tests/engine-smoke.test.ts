@@ -6,7 +6,9 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { lazyProvider } from "../provider/lazy-provider";
-import { pulumiCli, repoRoot, scratchDir, withTestStack } from "./helpers/engine";
+import { deployProject, emulatorConfig } from "./helpers/cli-project";
+import { useEmulator } from "./helpers/emulator";
+import { repoRoot, withTestStack } from "./helpers/engine";
 
 const echoImplementation = path.join(__dirname, "fixtures", "echo-provider.js");
 
@@ -50,23 +52,20 @@ describe("the real engine through the Automation API", () => {
 });
 
 describe("the real engine through the CLI", () => {
-  it("runs the root Pulumi.yaml as a directory program through the Node language host", async () => {
-    const dir = scratchDir("cli");
-    const env = { home: path.join(dir, "home"), backendDir: path.join(dir, "state"), cwd: repoRoot };
-    const stack = `cli${Date.now()}`;
-    try {
-      expect((await pulumiCli(["stack", "init", stack], env)).code).toBe(0);
-      const up = await pulumiCli(["up", "--yes", "--stack", stack, "--skip-preview"], env);
-      expect(up.stderr).toBe("");
-      expect(up.code).toBe(0);
-      expect(up.stdout).toMatch(/pulumi-nodejs:dynamic\/hpecom-demo:Greeting/);
-      const outputs = await pulumiCli(["stack", "output", "--json", "--stack", stack], env);
-      expect(JSON.parse(outputs.stdout).greeting).toMatch(/^Hello/);
-      const destroy = await pulumiCli(["destroy", "--yes", "--stack", stack], env);
-      expect(destroy.code).toBe(0);
-      await pulumiCli(["stack", "rm", "--yes", stack], env);
-    } finally {
-      require("node:fs").rmSync(dir, { recursive: true, force: true });
-    }
+  const emulator = useEmulator();
+
+  it("runs the root Pulumi.yaml (the demo) as a directory program through the Node language host", async () => {
+    const config = emulatorConfig(emulator());
+    config.plain = { ...config.plain, serviceNowInstance: `${emulator().url}/servicenow` };
+    config.secret = {
+      ...config.secret, serviceNowClientSecret: "demo-sn-secret", serviceNowRefreshToken: "demo-sn-refresh",
+      dsccClientSecret: "demo-dscc-secret", vcenterPassword: "demo-vc-password",
+    };
+    await deployProject(repoRoot, config, async ({ up, outputs }) => {
+      expect(up.stdout).toMatch(/pulumi-nodejs:dynamic\/hpecom:ExternalService/);
+      const services = outputs.services as { name: string; type: string; lastTest: string }[];
+      expect(services.map((s) => s.type)).toEqual(["SERVICE_NOW", "DSCC", "VMWARE_VCENTER"]);
+      expect(services[0].lastTest).toMatch(/^PASSED/);
+    });
   });
 });

@@ -18,7 +18,9 @@ export interface DiffOutcome { changes: boolean; replaces: string[]; deleteBefor
  * Compares the state (`olds`, the last outputs) with the checked new inputs. Equal after
  * normalisation means no change; unknown values count as changed.
  */
-export function diffInputs(olds: Record<string, unknown>, news: Record<string, unknown>): DiffOutcome {
+export function diffInputs(oldState: object, newInputs: object): DiffOutcome {
+  const olds = oldState as Record<string, unknown>;
+  const news = newInputs as Record<string, unknown>;
   const unknown = new Set(unknownPaths(news).map((p) => p.split(".")[0]));
   const changed = INPUT_FIELDS.filter((k) => unknown.has(k) || !deepEqual(olds[k], news[k]));
   const replaces = changed.filter((k) => (REPLACE_FIELDS as readonly string[]).includes(k));

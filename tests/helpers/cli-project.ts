@@ -1,0 +1,57 @@
+/** Deploys a directory program through the real `pulumi` CLI and destroys it again. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { RunningEmulator } from "../../emulator";
+import { CliResult, pulumiCli, scratchDir } from "./engine";
+import { FIXTURE_SECRETS } from "./com-stack";
+import { expectNoSecrets } from "./secrets";
+
+export interface ProjectRun {
+  up: CliResult;
+  outputs: Record<string, unknown>;
+}
+
+/** The stack config that points the provider at `emulator` with its demo client. */
+export interface ProjectConfig { plain: Record<string, string>; secret: Record<string, string> }
+
+export const emulatorConfig = (emulator: RunningEmulator, client = { id: "demo-client", secret: "demo-secret" }): ProjectConfig => ({
+  plain: { "hpecom:endpoint": emulator.url, "hpecom:tokenUrl": emulator.tokenUrl, "hpecom:clientId": client.id },
+  secret: { "hpecom:clientSecret": client.secret },
+});
+
+/**
+ * `pulumi stack init`, `config set-all`, `up`, `stack output`, then `destroy` and `stack rm`,
+ * in a private Pulumi home and backend; checks that no secret reached state or output.
+ */
+export async function deployProject(
+  dir: string,
+  config: ProjectConfig,
+  inspect: (run: ProjectRun) => Promise<void>,
+): Promise<void> {
+  const scratch = scratchDir("cli");
+  const opts = { cwd: dir, home: path.join(scratch, "home"), backendDir: path.join(scratch, "state") };
+  const stack = `s${Date.now()}`;
+  const run = async (args: string[]) => {
+    const r = await pulumiCli([...args, "--stack", stack], opts);
+    if (r.code !== 0) throw new Error(`pulumi ${args.join(" ")} failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
+    return r;
+  };
+  const secrets = [...FIXTURE_SECRETS, ...Object.values(config.secret)];
+  try {
+    const init = await pulumiCli(["stack", "init", stack], opts);
+    if (init.code !== 0) throw new Error(init.stderr);
+    await run(["config", "set-all",
+      ...Object.entries(config.plain).flatMap(([k, v]) => ["--plaintext", `${k}=${v}`]),
+      ...Object.entries(config.secret).flatMap(([k, v]) => ["--secret", `${k}=${v}`])]);
+    const up = await run(["up", "--yes", "--skip-preview"]);
+    const outputs = JSON.parse((await run(["stack", "output", "--json"])).stdout);
+    await inspect({ up, outputs });
+    const destroy = await run(["destroy", "--yes", "--skip-preview"]);
+    const stateFiles = fs.readdirSync(path.join(opts.backendDir, ".pulumi", "stacks"), { recursive: true, withFileTypes: true })
+      .filter((f) => f.isFile() && f.name.endsWith(".json")).map((f) => fs.readFileSync(path.join(f.parentPath, f.name), "utf8"));
+    expectNoSecrets({ output: up.stdout + up.stderr + destroy.stdout + destroy.stderr, state: stateFiles.join("\n") }, secrets);
+    await run(["stack", "rm", "--yes"]);
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
