@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { AuthenticationType, IncidentScope, ServiceState, ServiceType, TestResult } from "../sdk";
 import { providerImplementation } from "./implementation";
 import { lazyProvider } from "./lazy-provider";
+import { EXTERNAL_SERVICE_TYPE } from "./type-token";
 
 /** Credentials COM uses to reach the external service; the secret fields are always stored as Pulumi secrets. */
 export interface ExternalServiceAuthenticationArgs {
@@ -69,7 +70,7 @@ const provider = lazyProvider(providerImplementation());
  */
 export class ExternalService extends pulumi.dynamic.Resource {
   /** The type token policies match on. */
-  static readonly __pulumiType = "pulumi-nodejs:dynamic/hpecom:ExternalService";
+  static readonly __pulumiType = EXTERNAL_SERVICE_TYPE;
 
   declare readonly name: pulumi.Output<string>;
   declare readonly serviceType: pulumi.Output<ServiceType>;

@@ -19,6 +19,6 @@ export * from "./models/scope-rules";
 export * from "./models/activity";
 export { DELETE_VCENTER_JOB_TEMPLATE } from "./models/job";
 export type { Job } from "./models/job";
-export { normalizeFingerprint } from "./models/normalize";
+export { normalizeFingerprint, SHA256_HEX } from "./models/normalize";
 export type { TestResult, DeleteTarget } from "./resources/external-services";
 export type { WaitOptions } from "./resources/wait";
