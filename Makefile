@@ -4,12 +4,13 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 WITH_ENGINE := scripts/with-engine
 
-.PHONY: help install build engine demo demo-destroy test typecheck clean
+.PHONY: help install build engine demo demo-destroy test typecheck gitops-check clean
 
 help:
 	@echo "make demo   deploy the demo against the local COM emulator and print its outputs"
 	@echo "make test   run the whole test suite on the real Pulumi engine"
 	@echo "make demo-destroy  remove what make demo deployed"
+	@echo "make gitops-check  run the GitOps pipeline steps locally against the emulator"
 	@echo "make engine build (or reuse) the Pulumi engine and print its bin directory"
 
 # npm ci only when the lockfile changed since the last install.
@@ -34,7 +35,11 @@ demo: build
 demo-destroy: build
 	$(WITH_ENGINE) scripts/demo.sh destroy
 
-test: build typecheck
+# The pipeline steps of examples/gitops, locally against the emulator.
+gitops-check: build
+	$(WITH_ENGINE) scripts/gitops-check.sh
+
+test: build typecheck gitops-check
 	$(WITH_ENGINE) npx jest --ci
 
 clean:

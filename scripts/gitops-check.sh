@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# `make gitops-check`: runs the steps of examples/gitops/.github/workflows locally, against the
+# COM emulator, for each stack of the matrix: the pull-request preview with the policy pack,
+# the deploy on merge, and the nightly drift check, before and after a change made outside
+# the pipeline; plus a pull request that breaks a policy. Run under scripts/with-engine.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+work=$root/.pulumi/gitops
+rm -rf "$work" && mkdir -p "$work/state" "$work/logs"
+# A scratch copy of the project, so that no committed stack file is touched.
+cp -r "$root/examples/gitops" "$work/project"
+cd "$work/project"
+export PULUMI_BACKEND_URL=file://$work/state
+pack=$root/policy
+policy=(--policy-pack "$pack" --policy-pack-config policy-config.local.json)
+
+node "$root/dist/emulator/cli.js" --port 0 --client gitops-ci:gitops-ci-secret@msp:tenant-a,tenant-b \
+  >"$work/emulator.url" 2>"$work/emulator.log" &
+emulator=$!
+trap 'kill $emulator 2>/dev/null; wait $emulator 2>/dev/null || true' EXIT
+for _ in $(seq 50); do [ -s "$work/emulator.url" ] && break; sleep 0.1; done
+url=$(head -n1 "$work/emulator.url")
+
+step=0
+run() { # expect description command...: expect is ok or fail
+  local expect=$1 what=$2; shift 2
+  step=$((step + 1))
+  local log=$work/logs/$step.log
+  if "$@" >"$log" 2>&1; then got=ok; else got=fail; fi
+  if [ "$got" = "$expect" ]; then
+    printf '  ok   %-58s (%s as expected)\n' "$what" "$([ "$got" = ok ] && echo passed || echo failed)"
+  else
+    printf '  FAIL %-58s (expected to %s)\n' "$what" "$([ "$expect" = ok ] && echo pass || echo fail)"
+    tail -n 40 "$log"
+    exit 1
+  fi
+}
+
+because() { # pattern: the step just run failed for this reason
+  if ! grep -q "$1" "$work/logs/$step.log"; then
+    echo "  FAIL step $step failed, but not because of: $1"; tail -n 40 "$work/logs/$step.log"; exit 1
+  fi
+}
+
+com_patch() { # stack service-key json: a change made outside the pipeline, through the COM API
+  local id token
+  id=$(pulumi stack output services --json --stack "$1" | node -e "process.stdout.write(JSON.parse(require('fs').readFileSync(0,'utf8'))['$2'])")
+  token=$(curl -sf -d grant_type=client_credentials -d client_id=gitops-ci -d client_secret=gitops-ci-secret "$url/as/token.oauth2" |
+    node -e "process.stdout.write(JSON.parse(require('fs').readFileSync(0,'utf8')).access_token)")
+  curl -sf -X PATCH -H "Authorization: Bearer $token" -H "Tenant-Acid: ${1}" -H "Content-Type: application/merge-patch+json" \
+    -d "$3" "$url/compute-ops-mgmt/v1beta1/external-services/$id" >/dev/null
+}
+
+for stack in tenant-a tenant-b; do
+  echo "stack $stack (emulator $url)"
+  pulumi stack init "$stack" --non-interactive >/dev/null
+  set_plain() { pulumi config set --stack "$stack" --plaintext "$1" "$2" --non-interactive; }
+  set_secret() { pulumi config set --stack "$stack" --secret "$1" "$2" --non-interactive; }
+  # What the pipeline gets from the environment and the CI secret store:
+  set_plain hpecom:endpoint "$url"
+  set_plain hpecom:tokenUrl "$url/as/token.oauth2"
+  set_plain hpecom:clientId gitops-ci
+  set_secret hpecom:clientSecret gitops-ci-secret
+  set_plain serviceNowInstance "$url/servicenow"
+  set_secret serviceNowClientSecret "sn-secret-$stack"
+  set_secret serviceNowRefreshToken "sn-refresh-$stack"
+  set_secret dsccClientSecret "dscc-secret-$stack"
+  s=(--stack "$stack" --non-interactive)
+
+  run ok   "pull request: preview with the policy pack" pulumi preview "${s[@]}" "${policy[@]}"
+  run ok   "merge to main: up with the policy pack" pulumi up --yes "${s[@]}" "${policy[@]}"
+  run ok   "nightly: refresh" pulumi refresh --yes "${s[@]}"
+  run ok   "nightly: no drift, preview --expect-no-changes" pulumi preview --expect-no-changes "${s[@]}" "${policy[@]}"
+  com_patch "$stack" dscc '{"description":"changed by hand in the COM console"}'
+  run ok   "nightly after a change outside the pipeline: refresh" pulumi refresh --yes "${s[@]}"
+  run fail "nightly: drift fails preview --expect-no-changes" pulumi preview --expect-no-changes "${s[@]}" "${policy[@]}"
+  because "no changes were expected"
+  run ok   "merge to main: up restores the desired state" pulumi up --yes "${s[@]}" "${policy[@]}"
+  run ok   "nightly: no drift again" pulumi preview --expect-no-changes "${s[@]}" "${policy[@]}"
+  pulumi config set --stack "$stack" --path 'incidentScope.serviceEventIssues' true --non-interactive
+  run fail "pull request below the minimum scope: the policy blocks it" pulumi preview "${s[@]}" "${policy[@]}"
+  because "minimum-incident-scope"
+  pulumi config rm --stack "$stack" incidentScope --non-interactive
+  run ok   "destroy" pulumi destroy --yes "${s[@]}"
+  pulumi stack rm --yes "$stack" >/dev/null
+done
+echo "gitops-check: every pipeline step behaved as expected"
