@@ -161,7 +161,7 @@ describe("post-deploy-test-enabled", () => {
 describe("unique-service-names", () => {
   const urn = (n: string) => `urn:pulumi:dev::p::pulumi-nodejs:dynamic/hpecom:ExternalService::${n}`;
   it("flags a name used twice in one tenant, not across tenants", () => {
-    expect(record(uniqueServiceNames([{ urn: urn("a"), props: snow() }, { urn: urn("b"), props: snow() }])).violations)
+    expect(record(uniqueServiceNames([{ urn: urn("b"), props: snow() }, { urn: urn("a"), props: snow() }])).violations)
       .toEqual(["external service name 'ServiceNow' is used by 2 resources (a, b): names must be unique in a workspace"]);
     expect(uniqueServiceNames([{ urn: urn("a"), props: { ...dscc(), tenantAcid: "t1" } }, { urn: urn("b"), props: { ...dscc(), tenantAcid: "t2" } }]).violations).toEqual([]);
   });

@@ -17,7 +17,7 @@ export function uniqueServiceNames(services: NamedService[]): RuleOutcome {
   }
   const violations = [...byKey.entries()].filter(([, urns]) => urns.length > 1).map(([key, urns]) => {
     const [tenant, name] = JSON.parse(key) as [string | null, string];
-    const resources = urns.map((u) => u.split("::").pop()).join(", ");
+    const resources = urns.map((u) => u.split("::").pop()).sort().join(", ");
     return `external service name '${name}' is used by ${urns.length} resources (${resources})${tenant ? ` in tenant ${tenant}` : ""}: names must be unique in a workspace`;
   });
   if (violations.length) return fail(...violations);

@@ -53,7 +53,10 @@ describe("check", () => {
   it("never throws, and every failure names a property (fuzzed)", () => {
     fc.assert(fc.property(fc.dictionary(fc.constantFrom("name", "serviceType", "authentication", "serviceData", "state", "description", "adopt", "postDeployTest", "tenantAcid", "x"), fc.anything()), (news) => {
       const { failures } = checkInputs(news as Record<string, unknown>);
-      for (const f of failures) expect(f.reason.length).toBeGreaterThan(0);
+      for (const f of failures) {
+        expect(f.property.length).toBeGreaterThan(0);
+        expect(f.reason.length).toBeGreaterThan(0);
+      }
     }), { numRuns: 500 });
   });
 });

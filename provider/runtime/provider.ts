@@ -43,10 +43,26 @@ function outputs(inputs: ServiceInputs, service: ExternalService, lastTest?: Las
   return outs;
 }
 
-/** Runs the post-deploy test if it applies; throws an initialization failure when it fails. */
-async function verify(com: ReturnType<typeof client>, inputs: ServiceInputs, service: ExternalService): Promise<ServiceOutputs> {
+/**
+ * Waits for ENABLED and runs the post-deploy test if it applies. The service exists by now, so
+ * every failure here is an initialization failure: the engine keeps the service in state (no
+ * orphan) and the next `up` checks it again.
+ */
+async function verify(com: ReturnType<typeof client>, inputs: ServiceInputs, created: ExternalService): Promise<ServiceOutputs> {
+  let service = created;
+  try {
+    service = await com.externalServices.waitForEnabled(created);
+  } catch (err) {
+    throw new InitializationFailure(created.id, outputs(inputs, created) as never,
+      [`external service '${inputs.name}' was created but did not become ENABLED: ${(err as Error).message}`]);
+  }
   if (!testsEnabled(inputs)) return outputs(inputs, service);
-  const lastTest = await runPostDeployTest(com, service.id, inputs);
+  let lastTest: LastTest;
+  try {
+    lastTest = await runPostDeployTest(com, service.id, inputs);
+  } catch (err) {
+    lastTest = { status: "FAILED", message: `the test could not be run: ${(err as Error).message}`, at: new Date().toISOString() };
+  }
   const outs = outputs(inputs, service, lastTest);
   if (lastTest.status !== "PASSED") throw new InitializationFailure(service.id, outs as never, failureReasons(inputs.name, lastTest));
   return outs;
@@ -86,7 +102,7 @@ export const provider: pulumi.dynamic.ResourceProvider = {
     let service = inputs.adopt ? await adoptExisting(com, inputs) : undefined;
     if (!service) {
       try {
-        service = await com.externalServices.create(createBody(inputs));
+        service = await com.externalServices.create(createBody(inputs), { wait: false });
       } catch (err) {
         if (err instanceof ConflictError && err.isDuplicate) {
           throw new Error(`external service '${inputs.name}' already exists in this workspace. To manage it with Pulumi, ` +

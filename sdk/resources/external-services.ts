@@ -1,7 +1,7 @@
 /** The external-services API: list, get, create, update, delete and test. */
 import type { ComClient } from "../client";
 import { API_PREFIX } from "../core/paths";
-import { ComApiError, ComConnectionError, ComValidationError, NotFoundError, WaitTimeoutError } from "../core/errors";
+import { ComApiError, ComConnectionError, ComValidationError, ConflictError, NotFoundError, WaitTimeoutError } from "../core/errors";
 import { and, eq, Filter, ge } from "../core/filter";
 import { PagedIterable } from "../core/pagination";
 import { backoffDelayMs, isAmbiguousFailure } from "../core/retry";
@@ -60,15 +60,21 @@ export class ExternalServices {
     if (!parsed.success) throw new ComValidationError(formatIssues(parsed.error));
     const body = parsed.data;
     let created: ExternalService | undefined;
+    let ambiguousBefore = false;
     for (let attempt = 0; !created; attempt++) {
       try {
         created = (await this.client.request({ method: "POST", path: COLLECTION, body, retryClass: "create", schema: ExternalServiceSchema })).data;
       } catch (err) {
+        // A duplicate right after an ambiguous attempt is most likely that attempt's own service.
+        const duplicateOfOurs = ambiguousBefore && err instanceof ConflictError && err.isDuplicate;
         const ambiguous = err instanceof ComConnectionError || (err instanceof ComApiError && isAmbiguousFailure({ status: err.httpStatusCode }));
-        if (!ambiguous || attempt >= 4) throw err;
-        const existing = await this.findByName(body.name);
+        if ((!ambiguous && !duplicateOfOurs) || attempt >= 4) throw err;
+        ambiguousBefore = true;
+        const existing = await this.findByName(body.name).catch(() => undefined);
         if (existing && existing.serviceType === body.serviceType) {
           created = existing;
+        } else if (duplicateOfOurs) {
+          throw err;
         } else {
           await sleep(backoffDelayMs(attempt, undefined));
         }

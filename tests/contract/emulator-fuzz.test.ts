@@ -1,0 +1,55 @@
+/** Bad input never breaks the emulator: no 500 for any body or filter, and a 4xx changes nothing. */
+import axios from "axios";
+import * as fc from "fast-check";
+import { clientFor, dsccInput, useEmulator } from "../helpers/emulator";
+
+const emulator = useEmulator();
+const PATH = "/compute-ops-mgmt/v1beta1/external-services";
+
+async function token() {
+  return (await axios.post(emulator().tokenUrl, "grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret")).data.access_token as string;
+}
+const snapshot = async () => JSON.stringify((await axios.get(`${emulator().url}/__emulator/services`)).data);
+
+describe("the emulator under fuzzed input", () => {
+  let auth: Record<string, string>;
+  let id: string;
+  beforeAll(async () => {
+    auth = { Authorization: `Bearer ${await token()}` };
+    id = (await clientFor(emulator()).externalServices.create(dsccInput("fuzz-target"))).id;
+  });
+
+  const bodyLike = fc.oneof(
+    fc.jsonValue(),
+    fc.record({
+      name: fc.oneof(fc.string(), fc.constant("fuzz-target"), fc.jsonValue()),
+      serviceType: fc.oneof(fc.constantFrom("SERVICE_NOW", "DSCC", "VMWARE_VCENTER"), fc.jsonValue()),
+      authenticationType: fc.oneof(fc.constantFrom("OAUTH", "BASIC"), fc.jsonValue()),
+      authentication: fc.oneof(fc.dictionary(fc.constantFrom("clientId", "clientSecret", "refreshToken", "username", "password", "x"), fc.jsonValue()), fc.jsonValue()),
+      serviceData: fc.oneof(fc.dictionary(fc.constantFrom("region", "oauthUrl", "incidentUrl", "incidentCreationScope", "vCenterCertFingerprint", "refreshTokenExpiryInDays"), fc.jsonValue()), fc.jsonValue()),
+    }, { requiredKeys: [] }),
+  );
+
+  it("answers every POST and PATCH body with a non-5xx status, and a 4xx leaves the state as it was", async () => {
+    await fc.assert(fc.asyncProperty(fc.constantFrom("POST", "PATCH"), bodyLike, fc.boolean(), async (method, body, raw) => {
+      const before = await snapshot();
+      const res = await axios.request({
+        method, url: `${emulator().url}${PATH}${method === "PATCH" ? `/${id}` : ""}`, validateStatus: () => true,
+        headers: { ...auth, "Content-Type": method === "PATCH" ? "application/merge-patch+json" : "application/json" },
+        data: raw ? JSON.stringify(body).slice(0, 20) : JSON.stringify(body), transformRequest: [(d: unknown) => d],
+      });
+      expect(res.status).toBeLessThan(500);
+      if (res.status >= 400) expect(await snapshot()).toBe(before);
+      else if (method === "POST") await axios.delete(`${emulator().url}${PATH}/${res.data.id}`, { headers: auth, validateStatus: () => true });
+    }), { numRuns: 300 });
+  });
+
+  it("answers every filter with 200 or 400, never a 5xx", async () => {
+    const token = fc.constantFrom("name", "serviceData/region", "eq", "ne", "gt", "in", "and", "or", "not", "contains", "(", ")", ",", "'a'", "'it''s'", "null", "true", "3", "2026-01-01T00:00:00Z", " ");
+    const filter = fc.oneof(fc.string(), fc.array(token, { maxLength: 12 }).map((t) => t.join(" ")));
+    await fc.assert(fc.asyncProperty(filter, async (f) => {
+      const res = await axios.get(`${emulator().url}${PATH}`, { params: { filter: f }, headers: auth, validateStatus: () => true });
+      expect([200, 400]).toContain(res.status);
+    }), { numRuns: 400 });
+  });
+});

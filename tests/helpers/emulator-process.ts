@@ -1,0 +1,52 @@
+/** The emulator as a separate process on a fixed port, so that a test can kill and restart it. */
+import { ChildProcess, spawn } from "node:child_process";
+import * as net from "node:net";
+import * as path from "node:path";
+import { repoRoot } from "./engine";
+
+export interface EmulatorProcess {
+  url: string;
+  tokenUrl: string;
+  stop(): Promise<void>;
+  /** Stops it, waits `downMs`, and starts it again on the same port with the same data file. */
+  restart(downMs: number): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function spawnEmulator(args: string[]): Promise<ChildProcess> {
+  const proc = spawn(process.execPath, [path.join(repoRoot, "dist", "emulator", "cli.js"), ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  return new Promise((resolve, reject) => {
+    proc.stdout!.once("data", () => resolve(proc));
+    proc.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
+  });
+}
+
+const stopProcess = (proc: ChildProcess) => new Promise<void>((resolve) => {
+  if (proc.exitCode !== null) return resolve();
+  proc.once("exit", () => resolve());
+  proc.kill("SIGKILL");
+});
+
+export async function startEmulatorProcess(options: { dataFile: string; clients?: string[] }): Promise<EmulatorProcess> {
+  const port = await freePort();
+  const args = ["--port", String(port), "--data-file", options.dataFile, ...(options.clients ?? []).flatMap((c) => ["--client", c])];
+  let proc = await spawnEmulator(args);
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    tokenUrl: `${url}/as/token.oauth2`,
+    stop: () => stopProcess(proc),
+    restart: async (downMs) => {
+      await stopProcess(proc);
+      await new Promise((r) => setTimeout(r, downMs));
+      proc = await spawnEmulator(args);
+    },
+  };
+}

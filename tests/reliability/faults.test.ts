@@ -1,0 +1,160 @@
+/**
+ * Under faults, `pulumi up` of 50 services through the real engine ends with the emulator's state
+ * equal to Pulumi's: same ids, same fields, zero duplicates, zero orphans, no secret in
+ * plaintext. Each scenario allows at most one further `up` where the engine itself stopped.
+ */
+import * as path from "node:path";
+import axios from "axios";
+import * as hpecom from "../../provider";
+import type { FaultConfig } from "../../emulator";
+import { withTestStack, scratchDir, TestStack } from "../helpers/engine";
+import { EmulatorProcess, startEmulatorProcess } from "../helpers/emulator-process";
+import { expectNoSecrets } from "../helpers/secrets";
+
+const N = 50;
+const SECRET = "reliability-dscc-secret";
+const CLIENT = { id: "reliability", secret: "reliability-client-secret" };
+
+interface ScenarioReport { scenario: string; ups: number; requests: number; faults: number; retriesSeen: string; outcome: string }
+const reports: ScenarioReport[] = [];
+afterAll(() => {
+  console.log(`reliability: ${N} services per scenario\n` + reports.map((r) =>
+    `  ${r.scenario.padEnd(42)} ups=${r.ups}  requests=${String(r.requests).padStart(4)}  faults=${String(r.faults).padStart(3)}  ${r.retriesSeen.padEnd(16)}  ${r.outcome}`).join("\n") +
+    "\n  (ups: the faulted `up` plus the one further `up` allowed; faults: injected 429/5xx/resets/drops, each retried or resolved by a lookup;" +
+    "\n   requests: the emulator's log, which a restart empties, so the restart scenario counts the restarted process only)");
+});
+
+let description = "v1";
+const program = async () => {
+  for (let i = 0; i < N; i++) {
+    new hpecom.ExternalService(`svc-${i}`, {
+      name: `svc-${i}`,
+      serviceType: "DSCC",
+      description,
+      authentication: { clientId: `client-${i}`, clientSecret: SECRET },
+      serviceData: { region: i % 2 ? "us-west" : "eu-central" },
+      postDeployTest: false,
+    });
+  }
+};
+
+type Service = { id: string; name: string; description?: string; generation: number; serviceData: unknown; state: string };
+
+async function emulatorServices(emulator: EmulatorProcess): Promise<Service[]> {
+  return ((await axios.get(`${emulator.url}/__emulator/services`)).data[`workspace-${CLIENT.id}`] ?? []) as Service[];
+}
+
+async function setFaults(emulator: EmulatorProcess, faults: FaultConfig | undefined) {
+  if (faults) await axios.put(`${emulator.url}/__emulator/faults`, faults);
+  else await axios.delete(`${emulator.url}/__emulator/faults`);
+}
+
+/** Emulator and Pulumi state hold the same services, field by field. */
+async function expectConsistent(t: TestStack, emulator: EmulatorProcess) {
+  const deployment = (await t.stack.exportStack()).deployment as { resources: { type: string; id: string; outputs: Record<string, unknown> }[] };
+  const inState = deployment.resources.filter((r) => r.type === hpecom.ExternalService.__pulumiType);
+  const inEmulator = await emulatorServices(emulator);
+  expect(inEmulator).toHaveLength(N);
+  expect(new Set(inEmulator.map((s) => s.name)).size).toBe(N); // zero duplicates
+  expect(new Set(inEmulator.map((s) => s.id))).toEqual(new Set(inState.map((r) => r.id))); // zero orphans, nothing missing
+  for (const r of inState) {
+    const s = inEmulator.find((e) => e.id === r.id)!;
+    expect({ id: r.id, name: r.outputs.name, description: r.outputs.description, generation: r.outputs.generation, serviceData: r.outputs.serviceData })
+      .toEqual({ id: s.id, name: s.name, description: s.description, generation: s.generation, serviceData: s.serviceData });
+  }
+  expectNoSecrets({ state: t.stateText(), output: t.output.join("\n") }, [SECRET, CLIENT.secret]);
+}
+
+async function upAtMostTwice(t: TestStack): Promise<number> {
+  try {
+    await t.up({ parallel: 16 });
+    return 1;
+  } catch {
+    await t.up({ parallel: 16 });
+    return 2;
+  }
+}
+
+async function runScenario(name: string, body: (t: TestStack, emulator: EmulatorProcess) => Promise<{ ups: number }>) {
+  const dir = scratchDir("reliability");
+  const emulator = await startEmulatorProcess({ dataFile: path.join(dir, "emulator.json"), clients: [`${CLIENT.id}:${CLIENT.secret}`] });
+  description = "v1";
+  try {
+    await withTestStack(program, async (t) => {
+      const { ups } = await body(t, emulator);
+      const log = (await axios.get(`${emulator.url}/__emulator/requests`)).data.requests as { fault?: string; status: number }[];
+      await setFaults(emulator, undefined);
+      await expectConsistent(t, emulator);
+      const faults = log.filter((r) => r.fault).length;
+      reports.push({
+        scenario: name, ups, requests: log.length, faults,
+        retriesSeen: `${log.filter((r) => r.status === 401).length} re-auth (401)`,
+        outcome: "consistent, 0 duplicates, 0 orphans, no secrets",
+      });
+      await t.destroy();
+      expect(await emulatorServices(emulator)).toEqual([]);
+    }, {
+      config: {
+        "hpecom:endpoint": { value: emulator.url },
+        "hpecom:tokenUrl": { value: emulator.tokenUrl },
+        "hpecom:clientId": { value: CLIENT.id },
+        "hpecom:clientSecret": { value: CLIENT.secret, secret: true },
+      },
+    });
+  } finally {
+    await emulator.stop();
+    require("node:fs").rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const faulty = (faults: FaultConfig) => async (t: TestStack, emulator: EmulatorProcess) => {
+  await setFaults(emulator, { seed: 7, match: "^(GET|POST|PATCH|DELETE) /(compute-ops-mgmt|as)/", ...faults });
+  return { ups: await upAtMostTwice(t) };
+};
+
+describe("pulumi up of 50 services under faults", () => {
+  it("bursts of 429 with ratelimit-reset", () =>
+    runScenario("429 bursts (ratelimit-reset 1 s)", faulty({ rateLimitRate: 0.3, rateLimitResetSeconds: 1 })));
+
+  it("20 % of responses 5xx", () =>
+    runScenario("20 % 5xx (500/502/503/504)", faulty({ serverErrorRate: 0.2, serverErrorStatuses: [500, 502, 503, 504] })));
+
+  it("200 ms latency with spikes", () =>
+    runScenario("200 ms latency, 5 % spikes of 2 s", faulty({ latencyMs: 200, spikeMs: 2000, spikeRate: 0.05 })));
+
+  it("connection resets", () => runScenario("15 % connection resets", faulty({ resetRate: 0.15 })));
+
+  it("commit, then drop the response, on POST", () =>
+    runScenario("commit-then-drop on 30 % of POSTs", faulty({ commitThenDropRate: 0.3, commitThenDropMethods: ["POST"] })));
+
+  it("commit, then drop the response, on PATCH", () =>
+    runScenario("commit-then-drop on 30 % of PATCHes", async (t, emulator) => {
+      await t.up({ parallel: 16 });
+      description = "v2";
+      const { ups } = await faulty({ commitThenDropRate: 0.3, commitThenDropMethods: ["PATCH"] })(t, emulator);
+      expect((await emulatorServices(emulator)).every((s) => s.description === "v2")).toBe(true);
+      return { ups };
+    }));
+
+  it("tokens that expire every 2 seconds", () =>
+    runScenario("tokens expire every 2 s (+100 ms latency)", async (t, emulator) => {
+      await axios.put(`${emulator.url}/__emulator/settings`, { tokenLifetimeSeconds: 2 });
+      return faulty({ latencyMs: 100, spikeMs: 1500, spikeRate: 0.1 })(t, emulator);
+    }));
+
+  it("the emulator restarted in the middle of the run", () =>
+    runScenario("emulator restarted mid-run (--data-file)", async (t, emulator) => {
+      await setFaults(emulator, { seed: 3, latencyMs: 150 });
+      const running = t.up({ parallel: 16 }).then(() => true, () => false);
+      // Restart once creates are under way.
+      for (let i = 0; i < 100; i++) {
+        const counts = (await axios.get(`${emulator.url}/__emulator/counts`)).data.routes;
+        if ((counts["POST /compute-ops-mgmt/v1beta1/external-services"] ?? 0) >= 10) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await emulator.restart(400);
+      const firstSucceeded = await running;
+      if (!firstSucceeded) await t.up({ parallel: 16 });
+      return { ups: firstSucceeded ? 1 : 2 };
+    }));
+});
