@@ -4,13 +4,14 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 WITH_ENGINE := scripts/with-engine
 
-.PHONY: help install build engine demo demo-destroy test typecheck gitops-check clean
+.PHONY: help install build engine demo demo-destroy test typecheck gitops-check bench clean
 
 help:
 	@echo "make demo   deploy the demo against the local COM emulator and print its outputs"
 	@echo "make test   run the whole test suite on the real Pulumi engine"
 	@echo "make demo-destroy  remove what make demo deployed"
 	@echo "make gitops-check  run the GitOps pipeline steps locally against the emulator"
+	@echo "make bench  benchmark against the engine floor and a naive provider"
 	@echo "make engine build (or reuse) the Pulumi engine and print its bin directory"
 
 # npm ci only when the lockfile changed since the last install.
@@ -41,6 +42,10 @@ gitops-check: build
 
 test: build typecheck gitops-check
 	$(WITH_ENGINE) npx jest --ci
+
+# Wall time, requests and memory of this provider against the engine floor and a naive provider.
+bench: build
+	$(WITH_ENGINE) node dist/bench/run.js
 
 clean:
 	rm -rf dist .pulumi node_modules

@@ -19,6 +19,8 @@ import { ServiceNowStandIn } from "./servicenow";
 import { Store } from "./store";
 
 export { DEMO_CLIENT, parseClientSpec } from "./clients";
+export { startEmulatorProcess } from "./spawn";
+export type { EmulatorProcess } from "./spawn";
 export type { ClientSpec } from "./clients";
 export type { FaultConfig } from "./faults";
 export type { LoggedRequest } from "./request-log";

@@ -101,6 +101,18 @@ describe("ComClient", () => {
     expect(t.calls.filter((c) => String(c.url).endsWith("token.oauth2"))).toHaveLength(1);
   });
 
+  it("does not reuse a token cache built with another secret for the same client id", async () => {
+    const secrets: string[] = [];
+    const t = transport();
+    const spy: AxiosAdapter = async (config) => {
+      if (String(config.url).endsWith("/as/token.oauth2")) secrets.push(new URLSearchParams(String(config.data)).get("client_secret")!);
+      return t.adapter(config);
+    };
+    await client(spy, { clientId: "rotating", clientSecret: "old-secret-value" }).request({ method: "GET", path: "/x" });
+    await client(spy, { clientId: "rotating", clientSecret: "new-secret-value" }).request({ method: "GET", path: "/x" });
+    expect(secrets).toEqual(["old-secret-value", "new-secret-value"]);
+  });
+
   it("sends Tenant-Acid, merge-patch content type, and percent-encoded filters", async () => {
     const t = transport(() => ({ status: 200, data: service() }));
     await client(t.adapter, { tenantAcid: "tenant-7" }).externalServices.update("1", { description: "x" });

@@ -138,7 +138,7 @@ export class ComClient {
       if (!clientId || !clientSecret) throw new ComConfigurationError("no COM credentials: give clientId and clientSecret, or a bearerToken");
       registerSecret(clientSecret);
       const tokenUrl = options.tokenUrl ?? DEFAULT_TOKEN_URL;
-      this.tokens = sharedTokenCache(tokenUrl, clientId, () => this.fetchToken(tokenUrl, clientId, clientSecret));
+      this.tokens = sharedTokenCache(tokenUrl, clientId, clientSecret, () => this.fetchToken(tokenUrl, clientId, clientSecret));
     }
     this.externalServices = new ExternalServices(this);
     this.activities = new Activities(this);

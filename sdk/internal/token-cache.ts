@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /**
  * OAuth2 client-credentials tokens, one cache per (token URL, client id) in the process: every
  * client of the same credentials shares one token for its lifetime. Refreshes are single-flight
@@ -45,9 +47,13 @@ export class TokenCache {
 
 const caches = new Map<string, TokenCache>();
 
-/** The process-wide cache for these credentials, created with `fetcher` on first use. */
-export function sharedTokenCache(tokenUrl: string, clientId: string, fetcher: TokenFetcher): TokenCache {
-  const key = `${tokenUrl}\u0000${clientId}`;
+/**
+ * The process-wide cache for these credentials, created with `fetcher` on first use. The key
+ * holds a hash of the secret, so a client given a corrected (or rotated) secret never reuses a
+ * cache that fetches with the old one.
+ */
+export function sharedTokenCache(tokenUrl: string, clientId: string, clientSecret: string, fetcher: TokenFetcher): TokenCache {
+  const key = `${tokenUrl}\u0000${clientId}\u0000${createHash("sha256").update(clientSecret).digest("hex")}`;
   let cache = caches.get(key);
   if (!cache) {
     cache = new TokenCache(fetcher);

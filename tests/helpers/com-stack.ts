@@ -22,19 +22,21 @@ export async function comRequests(emulator: RunningEmulator, since: number) {
  * Runs `body` on a stack whose provider reaches `emulator` through stack config, then checks
  * that no secret leaked into the state file or the engine's output.
  */
-export async function withComStack<T>(emulator: RunningEmulator, program: PulumiFn, body: (t: TestStack) => Promise<T>): Promise<T> {
+export async function withComStack<T>(
+  emulator: RunningEmulator, program: PulumiFn, body: (t: TestStack) => Promise<T>, client = { id: "demo-client", secret: "demo-secret" },
+): Promise<T> {
   return withTestStack(program, async (t) => {
     try {
       return await body(t);
     } finally {
-      expectNoSecrets({ state: t.stateText(), output: t.output.join("\n") }, [...FIXTURE_SECRETS, ...emulator.clients.issuedTokens()]);
+      expectNoSecrets({ state: t.stateText(), output: t.output.join("\n") }, [...FIXTURE_SECRETS, client.secret, ...emulator.clients.issuedTokens()]);
     }
   }, {
     config: {
       "hpecom:endpoint": { value: emulator.url },
       "hpecom:tokenUrl": { value: emulator.tokenUrl },
-      "hpecom:clientId": { value: "demo-client" },
-      "hpecom:clientSecret": { value: "demo-secret", secret: true },
+      "hpecom:clientId": { value: client.id },
+      "hpecom:clientSecret": { value: client.secret, secret: true },
     },
   });
 }

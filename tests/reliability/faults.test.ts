@@ -6,9 +6,8 @@
 import * as path from "node:path";
 import axios from "axios";
 import * as hpecom from "../../provider";
-import type { FaultConfig } from "../../emulator";
+import { EmulatorProcess, FaultConfig, startEmulatorProcess } from "../../emulator";
 import { withTestStack, scratchDir, TestStack } from "../helpers/engine";
-import { EmulatorProcess, startEmulatorProcess } from "../helpers/emulator-process";
 import { expectNoSecrets } from "../helpers/secrets";
 
 const N = 50;

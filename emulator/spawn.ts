@@ -1,8 +1,8 @@
-/** The emulator as a separate process on a fixed port, so that a test can kill and restart it. */
+/** The emulator as a separate process on a fixed port: benchmarks isolate it, tests kill and restart it. */
 import { ChildProcess, spawn } from "node:child_process";
+import * as fs from "node:fs";
 import * as net from "node:net";
 import * as path from "node:path";
-import { repoRoot } from "./engine";
 
 export interface EmulatorProcess {
   url: string;
@@ -20,8 +20,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+// Built, cli.js sits beside this file; run from the sources (tests), it is in dist/.
+const CLI = [path.join(__dirname, "cli.js"), path.join(__dirname, "..", "dist", "emulator", "cli.js")].find((p) => fs.existsSync(p))!;
+
 function spawnEmulator(args: string[]): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, [path.join(repoRoot, "dist", "emulator", "cli.js"), ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(process.execPath, [CLI, ...args], { stdio: ["ignore", "pipe", "pipe"] });
   return new Promise((resolve, reject) => {
     proc.stdout!.once("data", () => resolve(proc));
     proc.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));

@@ -1,0 +1,41 @@
+/** The three variants of one service, as resources: the engine floor, the naive provider, and ExternalService. */
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { ExternalService } from "../provider";
+import { lazyProvider } from "../provider/lazy-provider";
+
+/** Resolves a compiled bench provider, whether this module runs built or from the sources. */
+const built = (name: string) => path.resolve(__dirname, ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? [] : ["..", "dist", "bench"]), "providers", `${name}.js`);
+
+class FloorService extends pulumi.dynamic.Resource {
+  constructor(name: string, props: Record<string, unknown>) {
+    super(lazyProvider([built("floor")]), name, props, {}, "hpecom-bench", "Floor");
+  }
+}
+
+class NaiveService extends pulumi.dynamic.Resource {
+  declare readonly generation: pulumi.Output<number>;
+  constructor(name: string, props: Record<string, unknown>) {
+    super(lazyProvider([built("naive")]), name, { ...props, generation: undefined }, {}, "hpecom-bench", "Naive");
+  }
+}
+
+export type Variant = "floor" | "naive" | "hpecom";
+
+/** A program of `n` DSCC services through `variant`, with the given description. */
+export function program(variant: Variant, n: number, description: () => string) {
+  return async () => {
+    for (let i = 0; i < n; i++) {
+      const props = {
+        name: `bench-${i}`,
+        serviceType: "DSCC" as const,
+        description: description(),
+        authentication: { clientId: `client-${i}`, clientSecret: "bench-dscc-secret" },
+        serviceData: { region: "us-west" },
+      };
+      if (variant === "floor") new FloorService(`s${i}`, props);
+      else if (variant === "naive") new NaiveService(`s${i}`, props);
+      else new ExternalService(`s${i}`, { ...props, postDeployTest: false });
+    }
+  };
+}
