@@ -6,6 +6,7 @@ export * as filter from "./core/filter";
 export { Filter } from "./core/filter";
 export type { FilterValue } from "./core/filter";
 export { createMergePatch, applyMergePatch } from "./core/merge-patch";
+export { deepEqual, isObject } from "./core/json";
 export type { Json } from "./core/merge-patch";
 export { PagedIterable } from "./core/pagination";
 export type { Page } from "./core/pagination";

@@ -1,16 +1,6 @@
 /** Which changes the API can apply in place, and which need a new service. */
+import { deepEqual } from "../../sdk";
 import { INPUT_FIELDS, REPLACE_FIELDS, unknownPaths } from "./inputs";
-
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
-  if (a && b && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) {
-    const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-    const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-    return ka.length === kb.length && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-  }
-  return false;
-}
 
 export interface DiffOutcome { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean }
 

@@ -1,8 +1,6 @@
 /** The merge patch an update sends. */
-import { createMergePatch, ExternalService, Json } from "../../sdk";
+import { createMergePatch, ExternalService, isObject, Json } from "../../sdk";
 import { patchView, ServiceInputs, serverView } from "./inputs";
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** `base` with every value of `top` laid over it, recursively; `top` wins. */
 function overlay(base: unknown, top: unknown): unknown {

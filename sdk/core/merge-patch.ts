@@ -1,19 +1,7 @@
 /** RFC 7396 JSON merge patches: computing one from two documents, and applying one. */
+import { deepEqual, isObject } from "./json";
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
-  if (isObject(a) && isObject(b)) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const k of keys) if (!deepEqual(a[k], b[k])) return false;
-    return true;
-  }
-  return false;
-}
 
 /**
  * The smallest merge patch that turns `from` into `to`: only changed leaves, `null` for

@@ -4,6 +4,7 @@
  * are tolerant: unknown fields pass, and the scope is read nested or flat.
  */
 import { z } from "zod";
+import { isObject } from "../core/json";
 import { normalizeFingerprint, SHA256_HEX } from "./normalize";
 import { checkIncidentScope, DEFAULT_INCIDENT_SCOPE, INCIDENT_SCOPE_KEYS, IncidentScope } from "./scope-rules";
 
@@ -27,8 +28,6 @@ export const MASKED_SECRET = "**********";
 
 /** Writable top-level fields of a PATCH. */
 export const PATCHABLE_FIELDS = ["name", "description", "state", "authentication", "serviceData"] as const;
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** Moves flat scope keys of `serviceData` (the client library's shape) into `incidentCreationScope`. */
 export function foldScope(serviceData: unknown): unknown {
