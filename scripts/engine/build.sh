@@ -29,7 +29,7 @@ stamp_matches() { [ -x "$bin/$1" ] && [ "$(cat "$bin/.$1.stamp" 2>/dev/null)" = 
 
 require_go() {
   if ! command -v go >/dev/null 2>&1; then
-    echo "error: building the Pulumi engine needs Go >= 1.24 (https://go.dev/dl/), or put pulumi >= $PULUMI_VERSION with pulumi-language-nodejs on PATH" >&2
+    echo "error: building the Pulumi engine needs Go >= 1.25 (https://go.dev/dl/), or put pulumi >= $PULUMI_VERSION with pulumi-language-nodejs on PATH" >&2
     exit 1
   fi
 }
