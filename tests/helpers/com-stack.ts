@@ -20,7 +20,8 @@ export async function comRequests(emulator: RunningEmulator, since: number) {
 
 /**
  * Runs `body` on a stack whose provider reaches `emulator` through stack config, then checks
- * that no secret leaked into the state file or the engine's output.
+ * that no secret leaked into the state file, the engine's output (the provider's log included)
+ * or the message of a failed operation.
  */
 export async function withComStack<T>(
   emulator: RunningEmulator, program: PulumiFn, body: (t: TestStack) => Promise<T>, client = { id: "demo-client", secret: "demo-secret" },
@@ -29,7 +30,8 @@ export async function withComStack<T>(
     try {
       return await body(t);
     } finally {
-      expectNoSecrets({ state: t.stateText(), output: t.output.join("\n") }, [...FIXTURE_SECRETS, client.secret, ...emulator.clients.issuedTokens()]);
+      expectNoSecrets({ state: t.stateText(), output: t.output.join("\n"), errors: t.errors.join("\n") },
+        [...FIXTURE_SECRETS, client.secret, ...emulator.clients.issuedTokens()]);
     }
   }, {
     config: {

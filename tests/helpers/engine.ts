@@ -31,6 +31,8 @@ export interface TestStack {
   backendDir: string;
   /** Every line the engine printed during this test's operations. */
   output: string[];
+  /** The messages of operations that failed (they carry the engine's stderr). */
+  errors: string[];
   up(opts?: Parameters<Stack["up"]>[0]): Promise<UpResult>;
   preview(opts?: Parameters<Stack["preview"]>[0]): Promise<PreviewResult>;
   refresh(opts?: Parameters<Stack["refresh"]>[0]): Promise<RefreshResult>;
@@ -73,13 +75,18 @@ export async function withTestStack<T>(
   if (options.config) await stack.setAllConfig(options.config);
 
   const output: string[] = [];
+  const errors: string[] = [];
   const onOutput = (line: string) => output.push(line);
+  const recorded = <R>(operation: Promise<R>) => operation.catch((err: Error) => {
+    errors.push(String(err?.message ?? err));
+    throw err;
+  });
   const t: TestStack = {
-    stack, workDir, backendDir, output,
-    up: (opts) => stack.up({ onOutput, ...opts }),
-    preview: (opts) => stack.preview({ onOutput, ...opts }),
-    refresh: (opts) => stack.refresh({ onOutput, ...opts }),
-    destroy: (opts) => stack.destroy({ onOutput, ...opts }),
+    stack, workDir, backendDir, output, errors,
+    up: (opts) => recorded(stack.up({ onOutput, ...opts })),
+    preview: (opts) => recorded(stack.preview({ onOutput, ...opts })),
+    refresh: (opts) => recorded(stack.refresh({ onOutput, ...opts })),
+    destroy: (opts) => recorded(stack.destroy({ onOutput, ...opts })),
     stateText: () => fs.readFileSync(
       path.join(backendDir, ".pulumi", "stacks", projectName, `${stackName}.json`), "utf8"),
   };

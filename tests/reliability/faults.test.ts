@@ -61,7 +61,7 @@ async function expectConsistent(t: TestStack, emulator: EmulatorProcess) {
     expect({ id: r.id, name: r.outputs.name, description: r.outputs.description, generation: r.outputs.generation, serviceData: r.outputs.serviceData })
       .toEqual({ id: s.id, name: s.name, description: s.description, generation: s.generation, serviceData: s.serviceData });
   }
-  expectNoSecrets({ state: t.stateText(), output: t.output.join("\n") }, [SECRET, CLIENT.secret]);
+  expectNoSecrets({ state: t.stateText(), output: t.output.join("\n"), errors: t.errors.join("\n") }, [SECRET, CLIENT.secret]);
 }
 
 async function upAtMostTwice(t: TestStack): Promise<number> {
