@@ -15,9 +15,17 @@ function compile(route: Route): CompiledRoute {
   return { ...route, regex: new RegExp(`^${source}$`), names };
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/** Larger bodies are refused with 413: no external-service document comes near it. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks).toString("utf8");
 }
 
@@ -78,6 +86,11 @@ export function createRequestHandler(emulator: Emulator, routes: Route[]) {
       }
     }
     const raw = await readBody(req);
+    if (raw === undefined) {
+      // Connection: close, so that the rest of the unread body ends with this connection.
+      send(res, errorReply(new HttpError(413, "HPE-GL-COMPUTE_OPS-0413001", `Payload Too Large: at most ${MAX_BODY_BYTES} bytes`, undefined, { connection: "close" })));
+      return;
+    }
     const log = (status: number, body: unknown, fault?: string) => {
       if (route?.kind === "inspect") return;
       emulator.log.add({

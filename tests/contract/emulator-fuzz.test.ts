@@ -44,6 +44,15 @@ describe("the emulator under fuzzed input", () => {
     }), { numRuns: 300 });
   });
 
+  it("refuses a body over 1 MiB with 413 and changes nothing", async () => {
+    const before = await snapshot();
+    const res = await axios.post(`${emulator().url}${PATH}`, JSON.stringify({ name: "x".repeat(2 * 1024 * 1024) }), {
+      headers: { ...auth, "Content-Type": "application/json" }, validateStatus: () => true, maxBodyLength: Infinity,
+    }).catch((e) => e.response ?? { status: "connection closed" });
+    expect([413, "connection closed"]).toContain(res.status);
+    expect(await snapshot()).toBe(before);
+  });
+
   it("answers every filter with 200 or 400, never a 5xx", async () => {
     const token = fc.constantFrom("name", "serviceData/region", "eq", "ne", "gt", "in", "and", "or", "not", "contains", "(", ")", ",", "'a'", "'it''s'", "null", "true", "3", "2026-01-01T00:00:00Z", " ");
     const filter = fc.oneof(fc.string(), fc.array(token, { maxLength: 12 }).map((t) => t.join(" ")));
