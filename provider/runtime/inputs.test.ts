@@ -40,6 +40,13 @@ describe("check", () => {
     ]));
   });
 
+  it("never names the secret authentication input itself, whose value the engine would print", () => {
+    const typo = checkInputs({ ...snow(), authentication: { ...snow().authentication, clientSecrt: "x" } }).failures;
+    expect(typo).toEqual([{ property: "authentication.clientSecrt", reason: "is not a known field here" }]);
+    const wrongType = checkInputs({ ...snow(), authentication: "not-an-object" }).failures;
+    expect(wrongType.map((f) => f.property)).toEqual(["authentication (secret)"]);
+  });
+
   it("does not judge values that are unknown during preview", () => {
     const s = snow();
     s.serviceData.incidentCreationScope = { serviceEventIssues: UNKNOWN, criticalEventIssues: true } as never;

@@ -8,7 +8,15 @@ import {
 } from "../../sdk";
 
 /** Pulumi's marker for a value not known until deployment (preview). */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export { unknownValue as UNKNOWN } from "@pulumi/pulumi/runtime/rpc";
+import { unknownValue as UNKNOWN } from "@pulumi/pulumi/runtime/rpc";
+
+/**
+ * Inputs whose value is secret. The engine prints the value of a failing top-level property
+ * (as `value {…}`), so a failure about one of these as a whole is reported under a name that
+ * is not a property key.
+ */
+const SECRET_INPUTS = new Set(["authentication"]);
 
 export type PostDeployTestOption = boolean | { timeoutSeconds?: number };
 
@@ -53,7 +61,8 @@ export function checkInputs(news: Record<string, unknown>): { inputs: Record<str
   const unknowns = unknownPaths(news);
   const failures: CheckFailure[] = [];
   const add = (property: string, reason: string) => {
-    if (!unknowns.some((u) => related(u, property))) failures.push({ property, reason });
+    if (unknowns.some((u) => related(u, property))) return;
+    failures.push({ property: SECRET_INPUTS.has(property) ? `${property} (secret)` : property, reason });
   };
 
   for (const key of Object.keys(news)) {

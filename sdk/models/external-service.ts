@@ -196,10 +196,16 @@ export const pageSchema = <T extends z.ZodType>(item: T) => z.object({
 /** An RFC 7396 merge patch of an external service. */
 export type ExternalServicePatch = Partial<Record<(typeof PATCHABLE_FIELDS)[number], unknown>>;
 
-/** Formats zod issues as `path: message` lines, the form every validation error uses. */
+/**
+ * Formats zod issues as `path: message` lines, the form every validation error uses. An
+ * unrecognized key is reported at its own path (`authentication.clientSecrt`), never at the
+ * enclosing object: the engine prints the value of a failing top-level property, and the
+ * value of `authentication` is secret.
+ */
 export function formatIssues(error: z.ZodError, prefix: string[] = []): string[] {
-  return error.issues.map((issue) => {
-    const path = [...prefix, ...issue.path.map(String)].join(".");
-    return path ? `${path}: ${issue.message}` : issue.message;
+  return error.issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path.map(String)];
+    if (issue.code === "unrecognized_keys") return issue.keys.map((key) => `${[...path, key].join(".")}: is not a known field here`);
+    return [path.length ? `${path.join(".")}: ${issue.message}` : issue.message];
   });
 }

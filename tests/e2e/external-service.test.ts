@@ -137,13 +137,16 @@ describe("ExternalService on the real engine", () => {
   it("fails check with the property and the rule, before any request", async () => {
     const bad = snowInput(emulator());
     bad.serviceData.incidentCreationScope = { serviceEventIssues: false, criticalEventIssues: true };
-    const { program } = mutableProgram({ snow: { ...bad, authenticationType: "BASIC" } });
+    // A typo inside authentication, next to real secrets: the error must name it without showing them.
+    const authentication = { ...bad.authentication, clientSecrt: "snow-secret-value" };
+    const { program } = mutableProgram({ snow: { ...bad, authentication, authenticationType: "BASIC" } });
     await withComStack(emulator(), program, async (t) => {
       const since = emulator().log.lastSeq;
       const err = await t.preview().catch((e) => e);
       const text = String(err.message);
       expect(text).toMatch(/serviceData\.incidentCreationScope.*criticalEventIssues requires serviceEventIssues/);
       expect(text).toMatch(/authenticationType.*must be OAUTH for serviceType SERVICE_NOW/);
+      expect(text).toMatch(/property authentication\.clientSecrt value \{<nil>\} has a problem: is not a known field here/);
       expect(await comRequests(emulator(), since)).toEqual([]);
     });
   });
