@@ -137,7 +137,7 @@ async function main() {
       for (const [variant, latencyMs] of plan) {
         const { results, peakMiB } = await run(variant, n, latencyMs, emulator);
         all.push(...results);
-        if (n === Math.max(...SIZES)) peaks[`${variant}${variant === "floor" ? "" : ` @ ${latencyMs} ms`}`] = Math.max(peaks[variant] ?? 0, peakMiB);
+        if (n === Math.max(...SIZES)) peaks[variant === "floor" ? variant : `${variant} @ ${latencyMs} ms`] = peakMiB;
       }
     }
   } finally {

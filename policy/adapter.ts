@@ -25,9 +25,10 @@ function readThroughProxy(props: Record<string, unknown>, path: string): void {
   for (const key of path.split(".")) v = (v as Record<string, unknown>)?.[key];
 }
 
-function report(outcome: RuleOutcome, reportViolation: ReportViolation, proxied: () => Record<string, unknown>, pathOf: (p: string) => string = (p) => p): void {
+/** Reports the violations; with none, lets the first pending value surface through `readPending`. */
+function report(outcome: RuleOutcome, reportViolation: ReportViolation, readPending: (pending: string) => void): void {
   for (const message of outcome.violations) reportViolation(message);
-  if (outcome.violations.length === 0 && outcome.pending.length > 0) readThroughProxy(proxied(), pathOf(outcome.pending[0]));
+  if (outcome.violations.length === 0 && outcome.pending.length > 0) readPending(outcome.pending[0]);
 }
 
 export interface ExternalServicePolicySpec<C> {
@@ -49,7 +50,7 @@ export function externalServicePolicy<C extends object = object>(spec: ExternalS
       if (args.type !== EXTERNAL_SERVICE_TYPE) return;
       const ctx: RuleContext = { stack: stackOfUrn(args.urn), stackTags: args.stackTags };
       const outcome = spec.rule(plain(args.props), args.getConfig<C>(), ctx);
-      report(outcome, reportViolation, () => args.props);
+      report(outcome, reportViolation, (path) => readThroughProxy(args.props, path));
     },
   };
 }
@@ -65,8 +66,8 @@ export function externalServiceStackPolicy(spec: {
     validateStack: (args, reportViolation) => {
       const resources = args.resources.filter((r) => r.type === EXTERNAL_SERVICE_TYPE);
       const outcome = spec.rule(resources.map((r) => ({ urn: r.urn, props: plain(r.props) })));
-      // A pending entry is the URN of a resource whose name is unknown: read its name.
-      report(outcome, (m) => reportViolation(m), () => resources.find((r) => r.urn === outcome.pending[0])!.props, () => "name");
+      // A pending entry is the URN of a resource whose name is unknown: read that name.
+      report(outcome, (m) => reportViolation(m), (urn) => readThroughProxy(resources.find((r) => r.urn === urn)!.props, "name"));
     },
   };
 }

@@ -3,7 +3,8 @@
  * environment variables (`HPECOM_ENDPOINT`, …). Read at run time in whichever process needs it
  * (the provider plugin, or the program for the data source); never captured in state.
  */
-import { ComClient, ComConfigurationError, DEFAULT_TOKEN_URL, isRegion } from "../sdk";
+import * as fs from "node:fs";
+import { ComClient, ComConfigurationError, DEFAULT_TOKEN_URL, isRegion, Region } from "../sdk";
 
 /** The config keys (namespace `hpecom`) and the environment variables that can set them. */
 export const CONNECTION_KEYS = {
@@ -59,12 +60,12 @@ export function clientFor(settings: ConnectionSettings, tenantAcid?: string): Co
   if (!client) {
     client = new ComClient({
       endpoint: settings.endpoint,
-      region: settings.region as never,
+      region: settings.region as Region | undefined,
       clientId: settings.clientId,
       clientSecret: settings.clientSecret,
       tokenUrl: settings.tokenUrl ?? DEFAULT_TOKEN_URL,
       tenantAcid: tenant,
-      caBundle: settings.caBundleFile ? require("node:fs").readFileSync(settings.caBundleFile) : undefined,
+      caBundle: settings.caBundleFile ? fs.readFileSync(settings.caBundleFile) : undefined,
       allowInsecureHttp: settings.allowInsecureHttp === "true",
     });
     clients.set(key, client);

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ExternalService as ApiService, Filter, MASKED_SECRET, SECRET_AUTHENTICATION_FIELDS } from "../sdk";
+import { ExternalService as ApiService, Filter, visibleAuthentication } from "../sdk";
 import { clientFor, resolveSettings } from "./connection";
 
 export interface GetExternalServicesArgs {
@@ -27,11 +27,7 @@ export async function getExternalServices(args: GetExternalServicesArgs = {}): P
   const com = clientFor(settings, args.tenantAcid);
   const items = await com.externalServices.list({ filter: args.filter }).toArray();
   return {
-    items: items.map((s) => ({
-      ...s,
-      authentication: Object.fromEntries(Object.entries(s.authentication)
-        .filter(([k, v]) => !(SECRET_AUTHENTICATION_FIELDS as readonly string[]).includes(k) && v !== MASKED_SECRET)),
-    }) as ExternalServiceInfo),
+    items: items.map((s) => ({ ...s, authentication: visibleAuthentication(s.authentication) }) as ExternalServiceInfo),
   };
 }
 

@@ -9,13 +9,10 @@ stack=${DEMO_STACK:-demo}
 data=.pulumi/demo-emulator.json
 
 # A fixed port: the stack records the endpoint, and `destroy` uses the recorded one.
-port=${DEMO_PORT:-4010}
-node dist/emulator/cli.js --port "$port" --data-file "$data" >.pulumi/demo-emulator.url 2>.pulumi/demo-emulator.log &
-emulator=$!
-trap 'kill $emulator 2>/dev/null; wait $emulator 2>/dev/null || true' EXIT
-for _ in $(seq 50); do [ -s .pulumi/demo-emulator.url ] && break; sleep 0.1; done
-url=$(head -n1 .pulumi/demo-emulator.url)
-[ -n "$url" ] || { cat .pulumi/demo-emulator.log >&2; echo "error: the emulator did not start on port $port (in use? set DEMO_PORT)" >&2; exit 1; }
+root=$PWD
+. scripts/start-emulator.sh
+start_emulator .pulumi --port "${DEMO_PORT:-4010}" --data-file "$data"
+url=$emulator_url
 echo "COM emulator at $url"
 
 pulumi stack select --create "$stack" --non-interactive >/dev/null

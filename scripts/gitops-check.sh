@@ -14,12 +14,9 @@ export PULUMI_BACKEND_URL=file://$work/state
 pack=$root/policy
 policy=(--policy-pack "$pack" --policy-pack-config policy-config.local.json)
 
-node "$root/dist/emulator/cli.js" --port 0 --client gitops-ci:gitops-ci-secret@msp:tenant-a,tenant-b \
-  >"$work/emulator.url" 2>"$work/emulator.log" &
-emulator=$!
-trap 'kill $emulator 2>/dev/null; wait $emulator 2>/dev/null || true' EXIT
-for _ in $(seq 50); do [ -s "$work/emulator.url" ] && break; sleep 0.1; done
-url=$(head -n1 "$work/emulator.url")
+. "$root/scripts/start-emulator.sh"
+start_emulator "$work" --port 0 --client gitops-ci:gitops-ci-secret@msp:tenant-a,tenant-b
+url=$emulator_url
 
 step=0
 run() { # expect description command...: expect is ok or fail

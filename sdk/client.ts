@@ -6,10 +6,10 @@
 import * as http from "node:http";
 import * as https from "node:https";
 import * as tls from "node:tls";
-import axios, { AxiosAdapter, AxiosError, AxiosInstance, AxiosResponse } from "axios";
+import axios, { AxiosAdapter, AxiosError, AxiosInstance, AxiosRequestConfig, AxiosResponse } from "axios";
 import type { z } from "zod";
 import {
-  ComApiError, ComConfigurationError, ComConnectionError, ComError, ComTimeoutError, RequestInfo, TokenError, UnexpectedResponseError,
+  ComApiError, ComConfigurationError, ComConnectionError, ComTimeoutError, RequestInfo, TokenError, UnexpectedResponseError,
 } from "./core/errors";
 import { registerSecret } from "./core/redact";
 export { API_PREFIX } from "./core/paths";
@@ -65,6 +65,8 @@ export interface ComRequest<T> {
 
 export interface ComResponse<T> { status: number; data: T; headers: Record<string, string> }
 
+interface Exchange { res?: AxiosResponse; failure?: "timeout" | "connection"; error?: AxiosError; retryInMs?: number }
+
 const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/i;
 
 function resolveEndpoint(options: ComClientOptions): URL {
@@ -104,8 +106,6 @@ export class ComClient {
   readonly jobs: Jobs;
   readonly endpoint: string;
   readonly tenantAcid?: string;
-  /** Counters of this client's traffic, for tests and benchmarks. */
-  readonly stats = { requests: 0, retries: 0 };
 
   private readonly http: AxiosInstance;
   private readonly tokens?: TokenCache;
@@ -157,41 +157,47 @@ export class ComClient {
       const headers: Record<string, string> = { Accept: "application/json", Authorization: `Bearer ${token}` };
       if (this.tenantAcid) headers["Tenant-Acid"] = this.tenantAcid;
       if (req.body !== undefined) headers["Content-Type"] = req.contentType ?? "application/json";
+      const x = await this.exchange({
+        method: req.method, url, headers, data: req.body === undefined ? undefined : JSON.stringify(req.body), transformRequest: [(d) => d],
+      }, req.retryClass ?? "idempotent", attempt);
 
-      let res: AxiosResponse | undefined;
-      let failure: "timeout" | "connection" | undefined;
-      this.stats.requests++;
-      try {
-        res = await this.http.request({
-          method: req.method, url, headers, data: req.body === undefined ? undefined : JSON.stringify(req.body),
-          transformRequest: [(d) => d],
-        });
-      } catch (err) {
-        if (!axios.isAxiosError(err)) throw err;
-        failure = failureOf(err);
-        res = undefined;
-        if (!shouldRetry({ retryClass: req.retryClass ?? "idempotent", failure, attempt, maxRetries: this.maxRetries })) {
-          const Class = failure === "timeout" ? ComTimeoutError : ComConnectionError;
-          throw new Class(`${req.method} ${info.url}: no answer (${err.code ?? err.message}); the request may or may not have been applied`, info, err);
-        }
-      }
-
-      if (res && res.status === 401 && this.tokens && !authRetried) {
+      // A refused token is replaced once, without counting as a retry.
+      if (x.res?.status === 401 && this.tokens && !authRetried) {
         authRetried = true;
         this.tokens.invalidate(token);
         continue;
       }
-      if (res && res.status < 400) return { status: res.status, headers: flatHeaders(res), data: this.parse(req, res, info) };
-
-      const headersOut = res ? flatHeaders(res) : {};
-      if (res && !shouldRetry({ retryClass: req.retryClass ?? "idempotent", status: res.status, attempt, maxRetries: this.maxRetries })) {
-        throw ComApiError.from(res.status, res.data, info, headersOut);
+      if (x.res && x.res.status < 400) return { status: x.res.status, headers: flatHeaders(x.res), data: this.parse(req, x.res, info) };
+      if (x.retryInMs === undefined) {
+        if (x.res) throw ComApiError.from(x.res.status, x.res.data, info, flatHeaders(x.res));
+        const Class = x.failure === "timeout" ? ComTimeoutError : ComConnectionError;
+        throw new Class(`${req.method} ${info.url}: no answer (${x.error!.code ?? x.error!.message}); the request may or may not have been applied`, info, x.error);
       }
-      const delayMs = backoffDelayMs(attempt, res ? serverHintMs(headersOut) : undefined, this.backoff);
-      this.stats.retries++;
-      this.onRetry?.({ method: req.method, path: req.path, attempt, status: res?.status, failure, delayMs });
-      await sleep(delayMs);
+      this.onRetry?.({ method: req.method, path: req.path, attempt, status: x.res?.status, failure: x.failure, delayMs: x.retryInMs });
+      await sleep(x.retryInMs);
       attempt++;
+    }
+  }
+
+  /** The delay before retry number `attempt + 1`, with this client's backoff settings. */
+  retryDelayMs(attempt: number, hintMs?: number): number {
+    return backoffDelayMs(attempt, hintMs, this.backoff);
+  }
+
+  /**
+   * One HTTP exchange and the retry decision for it: the response, or the failure when there was
+   * none, and `retryInMs` when it should be sent again (after that long).
+   */
+  private async exchange(config: AxiosRequestConfig, retryClass: RetryClass, attempt: number): Promise<Exchange> {
+    try {
+      const res = await this.http.request(config);
+      const retry = res.status >= 400 && shouldRetry({ retryClass, status: res.status, attempt, maxRetries: this.maxRetries });
+      return { res, retryInMs: retry ? this.retryDelayMs(attempt, serverHintMs(flatHeaders(res))) : undefined };
+    } catch (err) {
+      if (!axios.isAxiosError(err)) throw err;
+      const failure = failureOf(err);
+      const retry = shouldRetry({ retryClass, failure, attempt, maxRetries: this.maxRetries });
+      return { failure, error: err, retryInMs: retry ? this.retryDelayMs(attempt) : undefined };
     }
   }
 
@@ -211,31 +217,24 @@ export class ComClient {
   /** The client-credentials grant, retried on transient failures like any idempotent call. */
   private async fetchToken(tokenUrl: string, clientId: string, clientSecret: string) {
     const info: RequestInfo = { method: "POST", url: tokenUrl };
+    const form = new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret }).toString();
     for (let attempt = 0; ; attempt++) {
-      let res: AxiosResponse;
-      try {
-        this.stats.requests++;
-        res = await this.http.post(tokenUrl, new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret }).toString(), {
-          headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
-        });
-      } catch (err) {
-        if (!axios.isAxiosError(err)) throw err;
-        if (shouldRetry({ retryClass: "idempotent", failure: failureOf(err), attempt, maxRetries: this.maxRetries })) {
-          await sleep(backoffDelayMs(attempt, undefined, this.backoff));
-          continue;
-        }
-        throw new TokenError(`cannot reach the token endpoint ${tokenUrl} (${err.code ?? err.message})`, info, err);
+      const x = await this.exchange({
+        method: "POST", url: tokenUrl, data: form,
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+      }, "idempotent", attempt);
+      const token = x.res?.status === 200 ? x.res.data?.access_token : undefined;
+      if (typeof token === "string") {
+        registerSecret(token);
+        return { accessToken: token, expiresInSeconds: Number(x.res!.data.expires_in ?? 900) };
       }
-      if (res.status === 200 && typeof res.data?.access_token === "string") {
-        registerSecret(res.data.access_token);
-        return { accessToken: res.data.access_token as string, expiresInSeconds: Number(res.data.expires_in ?? 900) };
-      }
-      if (shouldRetry({ retryClass: "idempotent", status: res.status, attempt, maxRetries: this.maxRetries })) {
-        await sleep(backoffDelayMs(attempt, serverHintMs(flatHeaders(res)), this.backoff));
+      if (x.retryInMs !== undefined) {
+        await sleep(x.retryInMs);
         continue;
       }
-      const reason = typeof res.data?.error === "string" ? ` ${res.data.error}` : "";
-      throw new TokenError(`the token endpoint ${tokenUrl} refused client id '${clientId}' (HTTP ${res.status}${reason}); check the client id and secret`, info);
+      if (!x.res) throw new TokenError(`cannot reach the token endpoint ${tokenUrl} (${x.error!.code ?? x.error!.message})`, info, x.error);
+      const reason = typeof x.res.data?.error === "string" ? ` ${x.res.data.error}` : "";
+      throw new TokenError(`the token endpoint ${tokenUrl} refused client id '${clientId}' (HTTP ${x.res.status}${reason}); check the client id and secret`, info);
     }
   }
 }
@@ -249,4 +248,3 @@ function collectSecrets(body: unknown): void {
   }
 }
 
-export { ComError };

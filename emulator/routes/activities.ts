@@ -1,9 +1,10 @@
 /** GET /compute-ops-mgmt/v1beta2/activities: newest first, filterable (e.g. by source/id and createdAt). */
 import type { Route } from "../context";
 import { page } from "../paging";
+import { PREFIXES } from "./external-services";
 
 export function activityRoutes(): Route[] {
-  return ["/compute-ops-mgmt", "/compute-ops"].map((prefix): Route => ({
+  return PREFIXES.map((prefix): Route => ({
     method: "GET",
     pattern: `${prefix}/v1beta2/activities`,
     kind: "com",

@@ -3,8 +3,8 @@
  * check (validate and normalise), the API body, and the mapping back from the API.
  */
 import {
-  AUTHENTICATION_TYPE_FOR, AuthenticationType, ExternalService, ExternalServiceCreateSchema, formatIssues, MASKED_SECRET,
-  SECRET_AUTHENTICATION_FIELDS, SERVICE_TYPES, ServiceState, ServiceType,
+  AUTHENTICATION_TYPE_FOR, AuthenticationType, ExternalService, ExternalServiceCreateSchema, formatIssues,
+  SECRET_AUTHENTICATION_FIELDS, SERVICE_TYPES, ServiceState, ServiceType, visibleAuthentication,
 } from "../../sdk";
 
 /** Pulumi's marker for a value not known until deployment (preview). */
@@ -142,13 +142,10 @@ export function serverView(service: ExternalService): Record<string, unknown> {
  * fields keep the values in state: a change to a secret outside Pulumi cannot be seen.
  */
 export function inputsFromService(service: ExternalService, previous: Partial<ServiceInputs>): ServiceInputs {
-  const authentication: Record<string, string> = {};
-  for (const [key, value] of Object.entries(service.authentication)) {
-    if (typeof value === "string" && value !== MASKED_SECRET) authentication[key] = value;
-  }
+  const authentication = visibleAuthentication(service.authentication);
   for (const key of SECRET_AUTHENTICATION_FIELDS) {
     const old = previous.authentication?.[key];
-    if (old !== undefined && (key in service.authentication || !(key in authentication))) authentication[key] = old;
+    if (old !== undefined) authentication[key] = old;
   }
   const inputs: ServiceInputs = {
     name: service.name,

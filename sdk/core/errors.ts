@@ -111,6 +111,9 @@ export class ComTimeoutError extends ComConnectionError {}
 /** The client credentials were refused, or the token endpoint failed. */
 export class TokenError extends ComError {}
 
+/** A job (the DeleteVCenter job) ended without success. */
+export class JobFailedError extends ComError {}
+
 /** An operation that waits (for ENABLED, a job, a test activity) ran out of time. */
 export class WaitTimeoutError extends ComError {}
 

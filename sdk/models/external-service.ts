@@ -26,6 +26,12 @@ export const SECRET_AUTHENTICATION_FIELDS = ["clientSecret", "refreshToken", "pa
 /** How the API returns a secret. */
 export const MASKED_SECRET = "**********";
 
+/** The fields of an `authentication` that may be shown: no secret field, no masked value. */
+export function visibleAuthentication(authentication: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(authentication).filter(([k, v]) =>
+    typeof v === "string" && v !== MASKED_SECRET && !(SECRET_AUTHENTICATION_FIELDS as readonly string[]).includes(k))) as Record<string, string>;
+}
+
 /** Writable top-level fields of a PATCH. */
 export const PATCHABLE_FIELDS = ["name", "description", "state", "authentication", "serviceData"] as const;
 

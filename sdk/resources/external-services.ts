@@ -1,10 +1,10 @@
 /** The external-services API: list, get, create, update, delete and test. */
 import type { ComClient } from "../client";
 import { API_PREFIX } from "../core/paths";
-import { ComApiError, ComConnectionError, ComValidationError, ConflictError, NotFoundError, WaitTimeoutError } from "../core/errors";
+import { ComApiError, ComConnectionError, ComValidationError, ConflictError, JobFailedError, NotFoundError, WaitTimeoutError } from "../core/errors";
 import { and, eq, Filter, ge } from "../core/filter";
 import { PagedIterable } from "../core/pagination";
-import { backoffDelayMs, isAmbiguousFailure } from "../core/retry";
+import { isAmbiguousFailure } from "../core/retry";
 import { Activity, classifyTestActivity, TestStatus } from "../models/activity";
 import {
   ExternalService, ExternalServiceCreateInput, ExternalServiceCreateSchema, ExternalServicePatch, ExternalServiceSchema,
@@ -76,7 +76,7 @@ export class ExternalServices {
         } else if (duplicateOfOurs) {
           throw err;
         } else {
-          await sleep(backoffDelayMs(attempt, undefined));
+          await sleep(this.client.retryDelayMs(attempt));
         }
       }
     }
@@ -137,7 +137,7 @@ export class ExternalServices {
       if (err instanceof NotFoundError) return;
       throw err;
     }
-    throw new ComApiError(500, { message: `DeleteVCenter job ${done.id} ended ${done.state}/${done.resultCode}: ${JSON.stringify(done.statusDetails ?? "")}` },
+    throw new JobFailedError(`DeleteVCenter job ${done.id} for external service ${service.id} ended ${done.state}/${done.resultCode}: ${JSON.stringify(done.statusDetails ?? "")}`,
       { method: "POST", url: `${API_PREFIX}/v1/jobs` });
   }
 

@@ -1,21 +1,18 @@
 /** Bad input never breaks the emulator: no 500 for any body or filter, and a 4xx changes nothing. */
 import axios from "axios";
 import * as fc from "fast-check";
-import { clientFor, dsccInput, useEmulator } from "../helpers/emulator";
+import { bearerToken, clientFor, dsccInput, useEmulator } from "../helpers/emulator";
 
 const emulator = useEmulator();
 const PATH = "/compute-ops-mgmt/v1beta1/external-services";
 
-async function token() {
-  return (await axios.post(emulator().tokenUrl, "grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret")).data.access_token as string;
-}
 const snapshot = async () => JSON.stringify((await axios.get(`${emulator().url}/__emulator/services`)).data);
 
 describe("the emulator under fuzzed input", () => {
   let auth: Record<string, string>;
   let id: string;
   beforeAll(async () => {
-    auth = { Authorization: `Bearer ${await token()}` };
+    auth = { Authorization: `Bearer ${await bearerToken(emulator())}` };
     id = (await clientFor(emulator()).externalServices.create(dsccInput("fuzz-target"))).id;
   });
 

@@ -3,7 +3,7 @@ import axios from "axios";
 import {
   AuthenticationError, BadRequestError, ConflictError, filter, NotFoundError, PermissionDeniedError, UnsupportedMediaTypeError,
 } from "../../sdk";
-import { clientFor, dsccInput, snowInput, useEmulator, vcenterInput } from "../helpers/emulator";
+import { bearerToken, clientFor, dsccInput, snowInput, useEmulator, vcenterInput } from "../helpers/emulator";
 
 const emulator = useEmulator({
   clients: [
@@ -82,7 +82,7 @@ describe("external services through the sdk", () => {
       .rejects.toBeInstanceOf(UnsupportedMediaTypeError);
     await expect(clientFor(emulator(), { bearerToken: "not-a-token" }).externalServices.get("x")).rejects.toBeInstanceOf(AuthenticationError);
     await expect(com.externalServices.get("00000000-0000-0000-0000-000000000000")).rejects.toBeInstanceOf(NotFoundError);
-    const token = (await axios.post(emulator().tokenUrl, "grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret")).data.access_token;
+    const token = await bearerToken(emulator());
     const res = await axios.get(`${emulator().url}/compute-ops-mgmt/v1beta1/external-services`, { headers: { Authorization: `Bearer ${token}`, Accept: "text/html" }, validateStatus: () => true });
     expect(res.status).toBe(406);
   });
@@ -184,7 +184,7 @@ describe("external services through the sdk", () => {
   it("serves the deprecated /compute-ops prefix with links under it", async () => {
     const com = clientFor(emulator());
     const s = await com.externalServices.create(dsccInput());
-    const token = (await axios.post(emulator().tokenUrl, "grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret")).data.access_token;
+    const token = await bearerToken(emulator());
     const res = await axios.get(`${emulator().url}/compute-ops/v1beta1/external-services/${s.id}`, { headers: { Authorization: `Bearer ${token}` } });
     expect(res.data).toMatchObject({ type: "compute-ops/external-service", resourceUri: `/compute-ops/v1beta1/external-services/${s.id}` });
   });

@@ -5,7 +5,7 @@ import axios from "axios";
 import * as hpecom from "../../provider";
 import type { ExternalServiceArgs } from "../../provider";
 import { comRequests, withComStack } from "../helpers/com-stack";
-import { dsccInput, snowInput, useEmulator, vcenterInput } from "../helpers/emulator";
+import { bearerToken, dsccInput, snowInput, useEmulator, vcenterInput } from "../helpers/emulator";
 
 const emulator = useEmulator();
 beforeEach(async () => { await axios.post(`${emulator().url}/__emulator/reset`); });
@@ -60,7 +60,7 @@ describe("ExternalService on the real engine", () => {
       expect(update.outputs.dscc.value.generation).toBe(2);
 
       // 4. a change made outside Pulumi shows after refresh; the next up restores the desired state.
-      const com = axios.create({ baseURL: emulator().url, headers: { Authorization: `Bearer ${(await axios.post(emulator().tokenUrl, "grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret")).data.access_token}` } });
+      const com = axios.create({ baseURL: emulator().url, headers: { Authorization: `Bearer ${await bearerToken(emulator())}` } });
       await com.patch(`/compute-ops-mgmt/v1beta1/external-services/${ids.dscc}`, { description: "changed by hand", state: "DISABLED" }, { headers: { "Content-Type": "application/merge-patch+json" } });
       await t.refresh();
       const drift = await t.preview();
@@ -115,7 +115,7 @@ describe("ExternalService on the real engine", () => {
   });
 
   it("takes over a service created outside Pulumi with adopt: true, and explains adoption without it", async () => {
-    const token = (await axios.post(emulator().tokenUrl, "grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret")).data.access_token;
+    const token = await bearerToken(emulator());
     const existing = await axios.post(`${emulator().url}/compute-ops-mgmt/v1beta1/external-services`,
       { ...dsccInput("Pre-existing"), authenticationType: "OAUTH", description: "made by hand" },
       { headers: { Authorization: `Bearer ${token}` } });

@@ -1,3 +1,4 @@
+import axios from "axios";
 import { ComClient, ComClientOptions } from "../../sdk";
 import { ClientSpec, RunningEmulator, startEmulator, EmulatorOptions } from "../../emulator";
 
@@ -7,6 +8,12 @@ export function clientFor(emulator: RunningEmulator, options: Partial<ComClientO
     endpoint: emulator.url, tokenUrl: emulator.tokenUrl, clientId: spec.id, clientSecret: spec.secret,
     backoff: { baseDelayMs: 5, maxDelayMs: 50, maxHintMs: 200 }, ...options,
   });
+}
+
+/** A bearer token from `emulator`, for requests made directly (outside the sdk). */
+export async function bearerToken(emulator: RunningEmulator, spec: ClientSpec = { id: "demo-client", secret: "demo-secret" }): Promise<string> {
+  const form = new URLSearchParams({ grant_type: "client_credentials", client_id: spec.id, client_secret: spec.secret });
+  return (await axios.post(emulator.tokenUrl, form.toString())).data.access_token as string;
 }
 
 /** Starts an emulator on a free loopback port for the duration of a describe block. */
