@@ -50,6 +50,12 @@ export class Clients {
     return [...this.tokens.keys()];
   }
 
+  /** The workspace of the first client: where inspection routes put things by default. */
+  defaultWorkspace(): string {
+    const first = this.clients.values().next().value as ClientSpec;
+    return first.workspace ?? `workspace-${first.id}`;
+  }
+
   /** Resolves the workspace a request acts in, from its bearer token and Tenant-Acid header. */
   authorize(authorization: string | undefined, tenantAcid: string | undefined): string {
     const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");

@@ -14,7 +14,24 @@ export interface Settings {
   jobDurationMs: number;
   /** Makes every DSCC connection test fail. */
   dsccTestFails: boolean;
+  /**
+   * The status of a create whose name exists. The reference documents no 409 for a create, so
+   * 400 (with the duplicate errorCode) is the default; 409 is the other plausible answer.
+   */
+  duplicateStatus: 400 | 409;
+  /**
+   * `strict` (default): a filter on a property the reference does not list as filterable is a
+   * 400 naming it; `lenient`: any property path is filtered on.
+   */
+  filterMode: "strict" | "lenient";
+  /** How a DeleteVCenter job ends: COMPLETE (the vCenter service is deleted), ERROR or STALLED. */
+  jobOutcome: "COMPLETE" | "ERROR" | "STALLED";
 }
+
+/** The defaults: the strictest faithful reading of the reference. */
+export const DEFAULT_SETTINGS: Settings = {
+  activationDelayMs: 0, jobDurationMs: 0, dsccTestFails: false, duplicateStatus: 400, filterMode: "strict", jobOutcome: "COMPLETE",
+};
 
 export interface Emulator {
   store: Store;
@@ -22,6 +39,8 @@ export interface Emulator {
   log: RequestLog;
   faults: Faults;
   settings: Settings;
+  /** The settings it started with: what POST /__emulator/reset restores. */
+  initialSettings: Readonly<Settings>;
   servicenow: ServiceNowStandIn;
   /** The emulator's own base URL, e.g. http://127.0.0.1:4010. */
   baseUrl: string;

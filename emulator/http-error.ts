@@ -26,6 +26,8 @@ export const unauthorized = (message = "Unauthorized: missing, invalid or expire
 export const forbidden = (message: string) => new HttpError(403, code(403), message);
 export const notFound = (message: string) => new HttpError(404, code(404), message);
 export const notAcceptable = () => new HttpError(406, code(406), "Not Acceptable: this API produces application/json");
-export const conflict = (message: string) => new HttpError(409, DUPLICATE_ERROR_CODE, message);
+/** A name that exists: 400 by default (the create documents no 409), or 409 (settings.duplicateStatus). */
+export const duplicate = (status: 400 | 409, message: string, subject = "name") =>
+  new HttpError(status, DUPLICATE_ERROR_CODE, message, [{ type: "hpe.greenlake.bad_request", issues: [{ source: "body", subject, description: "already exists" }] }]);
 export const unsupportedMediaType = (expected: string) =>
   new HttpError(415, code(415), `Unsupported Media Type: Content-Type must be '${expected}'`);

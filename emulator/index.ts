@@ -6,7 +6,7 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ClientSpec, Clients, DEMO_CLIENT } from "./clients";
-import type { Emulator, Settings } from "./context";
+import { DEFAULT_SETTINGS, Emulator, Settings } from "./context";
 import { Faults } from "./faults";
 import { RequestLog } from "./request-log";
 import { activityRoutes } from "./routes/activities";
@@ -54,7 +54,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     clients: new Clients(options.clients?.length ? options.clients : [DEMO_CLIENT], options.tokenLifetimeSeconds ?? 900),
     log: new RequestLog(),
     faults: new Faults(),
-    settings: { activationDelayMs: 0, jobDurationMs: 0, dsccTestFails: false, ...options.settings },
+    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    initialSettings: Object.freeze({ ...DEFAULT_SETTINGS, ...options.settings }),
     servicenow,
     baseUrl: "",
   };

@@ -186,8 +186,19 @@ function evaluate(node: Node, item: unknown): boolean {
   }
 }
 
-/** Parses a filter once and returns its predicate; throws FilterSyntaxError when malformed. */
-export function compileFilter(filter: string): (item: unknown) => boolean {
+function pathsOf(node: Node): string[] {
+  switch (node.kind) {
+    case "and": case "or": return [...pathsOf(node.left), ...pathsOf(node.right)];
+    case "not": return pathsOf(node.inner);
+    default: return [node.path.join("/")];
+  }
+}
+
+/** A parsed filter: its predicate and every property path it reads. */
+export interface CompiledFilter { predicate: (item: unknown) => boolean; paths: string[] }
+
+/** Parses a filter once; throws FilterSyntaxError when malformed. */
+export function compileFilter(filter: string): CompiledFilter {
   const ast = new Parser(tokenize(filter)).parse();
-  return (item) => evaluate(ast, item);
+  return { predicate: (item) => evaluate(ast, item), paths: pathsOf(ast) };
 }

@@ -1,26 +1,37 @@
-import { compileFilter, FilterSyntaxError } from "./odata";
+import { CompiledFilter, compileFilter, FilterSyntaxError } from "./odata";
 import { badRequest } from "./http-error";
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 10000;
 
+/**
+ * Which properties a collection may be filtered by: `filterable` lists what the reference
+ * documents; in strict mode a filter on anything else is a 400 naming it.
+ */
+export interface FilterRules { filterable: readonly string[]; strict: boolean }
+
 /** Applies `filter`, `offset` and `limit` to a collection: the COM list body. */
-export function page<T>(items: T[], query: URLSearchParams): { offset: number; count: number; total: number; items: T[] } {
+export function page<T>(items: T[], query: URLSearchParams, rules: FilterRules): { offset: number; count: number; total: number; items: T[] } {
   const offset = intParam(query, "offset", 0, 0, Number.MAX_SAFE_INTEGER);
   const limit = intParam(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
   let selected = items;
   const filter = query.get("filter");
   if (filter !== null) {
-    let predicate: (item: unknown) => boolean;
+    let compiled: CompiledFilter;
     try {
-      predicate = compileFilter(filter);
+      compiled = compileFilter(filter);
     } catch (err) {
       if (err instanceof FilterSyntaxError) {
         throw badRequest(`Invalid filter: ${err.message}`, [{ subject: "filter", description: err.message }]);
       }
       throw err;
     }
-    selected = items.filter(predicate);
+    const unsupported = rules.strict ? compiled.paths.filter((p) => !rules.filterable.includes(p)) : [];
+    if (unsupported.length) {
+      const message = `cannot filter on ${[...new Set(unsupported)].join(", ")}: this collection can be filtered by ${rules.filterable.join(", ")}`;
+      throw badRequest(`Invalid filter: ${message}`, [{ subject: "filter", description: message }]);
+    }
+    selected = items.filter(compiled.predicate);
   }
   const pageItems = selected.slice(offset, offset + limit);
   return { offset, count: pageItems.length, total: selected.length, items: pageItems };

@@ -11,6 +11,8 @@ export interface ServiceRecord extends StoredFields {
   updatedAt: string;
   /** Until this moment (ms) the service reports status SUSPENDED: the activation delay. */
   enabledAfter: number;
+  /** Set for a service stored as given through /__emulator/raw-services (a type the emulator does not model). */
+  raw?: Record<string, unknown>;
 }
 
 export interface Activity {
@@ -25,9 +27,10 @@ export interface Activity {
 export interface Job {
   id: string;
   jobTemplate: string;
-  resourceUri: string;
+  resourceType: string;
+  resourceId: string;
   jobParams: Record<string, unknown>;
-  state: "PENDING" | "RUNNING" | "COMPLETE" | "ERROR";
+  state: "PENDING" | "RUNNING" | "COMPLETE" | "ERROR" | "STALLED";
   resultCode: "SUCCESS" | "FAILURE" | null;
   statusDetails: string | null;
   createdAt: string;

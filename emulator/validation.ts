@@ -25,8 +25,11 @@ const REQUIRED: Record<ServiceType, { authentication: string[]; serviceData: str
   },
 };
 
+/** "healthNotification is not part of the event notification set and may be set independently." */
+const HEALTH_NOTIFICATION = "healthNotification";
+
 const OPTIONAL_SERVICE_DATA: Record<ServiceType, string[]> = {
-  SERVICE_NOW: ["refreshTokenExpiryInDays", "incidentCreationScope", ...SCOPE_KEYS],
+  SERVICE_NOW: ["refreshTokenExpiryInDays", "incidentCreationScope", ...SCOPE_KEYS, HEALTH_NOTIFICATION],
   DSCC: [],
   VMWARE_VCENTER: [],
 };
@@ -130,7 +133,7 @@ export function validateService(body: unknown): StoredFields {
 
   const data: Record<string, unknown> = { ...(serviceData as Record<string, unknown>) };
   if (type === "SERVICE_NOW") {
-    for (const key of SCOPE_KEYS) delete data[key];
+    for (const key of [...SCOPE_KEYS, HEALTH_NOTIFICATION]) delete data[key];
     data.incidentCreationScope = scope;
   }
   if (type === "VMWARE_VCENTER") {
@@ -148,19 +151,25 @@ export function validateService(body: unknown): StoredFields {
 }
 
 /** Reads the scope from the nested object or from flat serviceData keys, and checks it. */
-function readScope(serviceData: Record<string, unknown>, fail: (s: string, d: string) => void): Scope {
+function readScope(serviceData: Record<string, unknown>, fail: (s: string, d: string) => void): Scope & { healthNotification?: boolean } {
   const nested = serviceData.incidentCreationScope;
   if (nested !== undefined && nested !== null && !isObject(nested)) {
     fail("serviceData.incidentCreationScope", "must be an object");
     return DEFAULT_SCOPE;
   }
   const source: Record<string, unknown> = { ...(isObject(nested) ? nested : {}) };
-  for (const key of SCOPE_KEYS) if (serviceData[key] !== undefined) source[key] = serviceData[key];
-  const scope: Scope = { ...DEFAULT_SCOPE };
+  for (const key of [...SCOPE_KEYS, HEALTH_NOTIFICATION]) if (serviceData[key] !== undefined) source[key] = serviceData[key];
+  const scope: Scope & { healthNotification?: boolean } = { ...DEFAULT_SCOPE };
   for (const key of Object.keys(source)) {
     const subject = `serviceData.incidentCreationScope.${key}`;
-    if (!(SCOPE_KEYS as string[]).includes(key)) { fail(subject, "is not an incident scope field"); continue; }
     const value = source[key];
+    if (key === HEALTH_NOTIFICATION) {
+      // Outside the table's rule; stored only when sent (the reference gives it no default).
+      if (typeof value !== "boolean") fail(subject, "must be a boolean");
+      else scope.healthNotification = value;
+      continue;
+    }
+    if (!(SCOPE_KEYS as string[]).includes(key)) { fail(subject, "is not an incident scope field"); continue; }
     if (key === "disconnectedEvent") {
       if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 3) fail(subject, "must be 0, 1, 2 or 3");
       else scope.disconnectedEvent = value as number;

@@ -52,14 +52,19 @@ export interface ExternalServiceArgs {
   serviceData: pulumi.Input<ExternalServiceDataArgs>;
   /** Manage the service in this tenant of an MSP workspace. Changing it replaces the service. */
   tenantAcid?: pulumi.Input<string>;
+  /**
+   * VMWARE_VCENTER: the vCenter server's UUID as VMware knows it, which the DeleteVCenter job
+   * needs. Defaults to the service id (what the public client library sends); never sent on create or update.
+   */
+  vCenterUuid?: pulumi.Input<string>;
   /** Run the API's connection test after create and relevant updates (default true; no test exists for vCenter). */
   postDeployTest?: pulumi.Input<boolean | { timeoutSeconds?: pulumi.Input<number> }>;
   /** Take over an existing service of this name instead of failing with "already exists". */
   adopt?: pulumi.Input<boolean>;
 }
 
-/** The outcome of the last post-deploy test. */
-export type LastTest = TestResult;
+/** The outcome of the last post-deploy test: PASSED, FAILED, TIMED_OUT, or SKIPPED (a DISABLED ServiceNow integration cannot be tested). */
+export type LastTest = TestResult | { status: "SKIPPED"; message: string; at: string };
 
 // The serialized provider: module locations only, no credentials, no client, no zod.
 const provider = lazyProvider(providerImplementation());

@@ -2,6 +2,6 @@
 export { ExternalService } from "./external-service";
 export type { ExternalServiceArgs, ExternalServiceAuthenticationArgs, ExternalServiceDataArgs, LastTest } from "./external-service";
 export { getExternalServices, getExternalServicesOutput } from "./get-external-services";
-export type { ExternalServiceInfo, GetExternalServicesArgs, GetExternalServicesResult } from "./get-external-services";
+export type { ExternalServiceInfo, UnmodelledServiceInfo, GetExternalServicesArgs, GetExternalServicesResult } from "./get-external-services";
 export { filter, Filter, checkIncidentScope, VALID_SCOPE_COMBINATIONS, REGIONS } from "../sdk";
 export type { IncidentScope, ServiceType, AuthenticationType, ServiceState, Region } from "../sdk";

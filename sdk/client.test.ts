@@ -62,7 +62,8 @@ describe("ComClient", () => {
     const t = transport(
       () => ({ status: 503, data: {} }), // create: ambiguous
       (c) => { // lookup by name finds the service the failed POST did create
-        expect(String(c.url)).toContain("filter=name%20eq%20%27dscc%27");
+        // Only serviceType is documented as filterable: names are matched by the client.
+        expect(String(c.url)).toContain("filter=serviceType%20eq%20%27DSCC%27");
         return { status: 200, data: { offset: 0, count: 1, total: 1, items: [service()] } };
       },
     );

@@ -16,6 +16,7 @@ export { API_PREFIX } from "./core/paths";
 import { DEFAULT_TOKEN_URL, isRegion, Region, regionEndpoint } from "./core/regions";
 import { backoffDelayMs, BackoffOptions, DEFAULT_BACKOFF, RetryClass, serverHintMs, shouldRetry } from "./core/retry";
 import { encodeQuery } from "./internal/query-string";
+import { sleep } from "./internal/sleep";
 import { sharedTokenCache, TokenCache } from "./internal/token-cache";
 import { Activities } from "./resources/activities";
 import { ExternalServices } from "./resources/external-services";
@@ -98,7 +99,6 @@ function flatHeaders(res: AxiosResponse): Record<string, string> {
   return out;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class ComClient {
   readonly externalServices: ExternalServices;
@@ -110,7 +110,8 @@ export class ComClient {
   private readonly http: AxiosInstance;
   private readonly tokens?: TokenCache;
   private readonly bearerToken?: string;
-  private readonly maxRetries: number;
+  /** Retries of one request; the create's lookup-and-retry loop obeys it too. */
+  readonly maxRetries: number;
   private readonly backoff: BackoffOptions;
   private readonly onRetry?: (event: RetryEvent) => void;
 

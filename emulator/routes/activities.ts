@@ -1,7 +1,10 @@
-/** GET /compute-ops-mgmt/v1beta2/activities: newest first, filterable (e.g. by source/id and createdAt). */
+/** GET /compute-ops-mgmt/v1beta2/activities: newest first, filterable by source/id, source/type and createdAt. */
 import type { Route } from "../context";
 import { page } from "../paging";
 import { PREFIXES } from "./external-services";
+
+/** What API-NOTES lists as filterable for activities. */
+const FILTERABLE = ["source/id", "source/type", "createdAt"];
 
 export function activityRoutes(): Route[] {
   return PREFIXES.map((prefix): Route => ({
@@ -11,7 +14,7 @@ export function activityRoutes(): Route[] {
     handler: (ctx) => {
       const activities = [...ctx.emulator.store.workspace(ctx.workspaceId).activities]
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-      return { status: 200, body: page(activities, ctx.query) };
+      return { status: 200, body: page(activities, ctx.query, { filterable: FILTERABLE, strict: ctx.emulator.settings.filterMode === "strict" }) };
     },
   }));
 }

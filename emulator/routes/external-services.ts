@@ -1,7 +1,7 @@
 /** The six external-services operations, under both API prefixes. */
 import { randomUUID } from "node:crypto";
 import type { Reply, RequestContext, Route } from "../context";
-import { badRequest, conflict, notFound } from "../http-error";
+import { badRequest, duplicate, notFound } from "../http-error";
 import { applyMergePatch } from "../merge-patch";
 import { page } from "../paging";
 import { MASK } from "../request-log";
@@ -13,10 +13,37 @@ import { requireContentType } from "./content-type";
 export const PREFIXES = ["/compute-ops-mgmt", "/compute-ops"];
 export const DELETE_VCENTER_JOB_TEMPLATE = "3f06fd6b-dfb1-4bad-bd04-939951797e97";
 
+/** The only property the reference lists as filterable for external services. */
+const FILTERABLE = ["serviceType"];
+
+/**
+ * "When updating the VMware vCenter external service, provide the following attributes"
+ * (seed, "Partially update"): every vCenter PATCH carries these.
+ */
+const VCENTER_PATCH_GROUP = [
+  "name", "serviceData.vCenterUrl", "serviceData.associatedGatewayUri", "serviceData.vCenterCertFingerprint",
+  "authentication.username", "authentication.password",
+];
+
+const mask = (auth: Record<string, unknown>) => Object.fromEntries(Object.entries(auth).map(([k, v]) => [k, SECRET_FIELDS.includes(k) ? MASK : v]));
+
 /** The resource as the API returns it: secrets masked, links under the request's prefix. */
 export function render(s: ServiceRecord, prefix: string): Record<string, unknown> {
-  const authentication = Object.fromEntries(Object.entries(s.authentication)
-    .map(([k, v]) => [k, SECRET_FIELDS.includes(k) ? MASK : v]));
+  const server = {
+    id: s.id,
+    type: `${prefix.slice(1)}/external-service`,
+    resourceUri: `${prefix}/v1beta1/external-services/${s.id}`,
+    generation: s.generation,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+  };
+  if (s.raw) {
+    // A service stored as given (a type this emulator does not model): the given fields, with
+    // the server's own ones filled in where it lacked them.
+    const auth = s.raw.authentication;
+    return { status: "ENABLED", state: "ENABLED", ...s.raw, ...server, ...(auth && typeof auth === "object" ? { authentication: mask(auth as Record<string, unknown>) } : {}) };
+  }
+  const authentication = mask(s.authentication);
   return {
     id: s.id,
     type: `${prefix.slice(1)}/external-service`,
@@ -45,14 +72,33 @@ function find(ctx: RequestContext): ServiceRecord {
 
 function assertUniqueName(ctx: RequestContext, name: string, exceptId?: string): void {
   const clash = Object.values(services(ctx)).find((s) => s.name === name && s.id !== exceptId);
-  if (clash) throw conflict(`An external service named '${name}' already exists (id ${clash.id})`);
+  if (clash) throw duplicate(ctx.emulator.settings.duplicateStatus, `An external service named '${name}' already exists (id ${clash.id})`);
 }
 
 function list(ctx: RequestContext): Reply {
   const all = Object.values(services(ctx))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
     .map((s) => render(s, ctx.prefix));
-  return { status: 200, body: page(all, ctx.query) };
+  return { status: 200, body: page(all, ctx.query, { filterable: FILTERABLE, strict: ctx.emulator.settings.filterMode === "strict" }) };
+}
+
+const at = (obj: unknown, path: string) => path.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), obj);
+
+/** The field groups a PATCH must carry (seed, "Partially update"; docs/api-assumptions.md, "PATCH field groups"). */
+function patchGroupIssues(existing: ServiceRecord, patch: Record<string, unknown>): { subject: string; description: string }[] {
+  const issues: { subject: string; description: string }[] = [];
+  if (existing.serviceType === "VMWARE_VCENTER") {
+    for (const field of VCENTER_PATCH_GROUP) {
+      if (at(patch, field) === undefined || at(patch, field) === null) issues.push({ subject: field, description: "is required in every VMWARE_VCENTER update" });
+    }
+  }
+  const auth = patch.authentication as Record<string, unknown> | undefined;
+  if (auth && typeof auth === "object" && auth.refreshToken !== undefined) {
+    for (const key of ["clientId", "clientSecret"]) {
+      if (auth[key] === undefined) issues.push({ subject: `authentication.${key}`, description: "is required when authentication.refreshToken is updated" });
+    }
+  }
+  return issues;
 }
 
 function create(ctx: RequestContext): Reply {
@@ -81,7 +127,8 @@ function update(ctx: RequestContext): Reply {
   if (patch === null || typeof patch !== "object" || Array.isArray(patch)) {
     throw badRequest("A merge patch must be a JSON object", [{ subject: "body", description: "must be a JSON object" }]);
   }
-  const issues: { subject: string; description: string }[] = [];
+  if (existing.raw) throw badRequest(`External service '${existing.id}' is of type '${String(existing.raw.serviceType)}', which this emulator cannot update`);
+  const issues = patchGroupIssues(existing, patch as Record<string, unknown>);
   for (const [key, value] of Object.entries(patch)) {
     if (key === "serviceType" || key === "authenticationType") {
       if (value !== existing[key]) issues.push({ subject: key, description: "cannot be changed; create a new external service instead" });
@@ -126,11 +173,18 @@ function remove(ctx: RequestContext): Reply {
 }
 
 function test(ctx: RequestContext): Reply {
-  if (ctx.body !== undefined) requireContentType(ctx, "application/json");
+  // 415 is documented for this POST: it takes JSON (the public client library sends {}).
+  requireContentType(ctx, "application/json");
   const existing = find(ctx);
-  if (existing.serviceType === "VMWARE_VCENTER") {
-    throw badRequest("VMWARE_VCENTER external services have no connectivity test",
+  if (existing.raw || existing.serviceType === "VMWARE_VCENTER") {
+    throw badRequest(`${existing.raw ? String(existing.raw.serviceType) : "VMWARE_VCENTER"} external services have no connectivity test`,
       [{ subject: "serviceType", description: "has no connectivity test" }]);
+  }
+  // "This endpoint is available even if the configured [DSCC] integration is disabled": by
+  // implication, not for a disabled ServiceNow integration.
+  if (existing.serviceType === "SERVICE_NOW" && existing.state === "DISABLED") {
+    throw badRequest("A DISABLED ServiceNow external service cannot be tested: enable it first",
+      [{ subject: "state", description: "is DISABLED; a ServiceNow integration is tested only while ENABLED" }]);
   }
   // The answer comes first; the outcome is recorded later as an activity, as the API does.
   void runConnectionTest(ctx.emulator, ctx.workspaceId, existing, ctx.prefix);

@@ -4,6 +4,9 @@
  */
 import type { Reply, RequestContext, Route } from "../context";
 import type { FaultConfig } from "../faults";
+import type { ServiceRecord } from "../store";
+import { randomUUID } from "node:crypto";
+import { badRequest } from "../http-error";
 import { render } from "./external-services";
 
 const since = (ctx: RequestContext) => Number(ctx.query.get("since") ?? 0);
@@ -17,6 +20,32 @@ function services(ctx: RequestContext): Reply {
   return { status: 200, body };
 }
 
+/**
+ * Stores one service exactly as given (any serviceType, any fields), filling in the server
+ * fields it lacks: how tests put a type this project does not model (ARUBA_CENTRAL, …) in a
+ * workspace. `?tenant=<acid>` or `?workspace=<id>` picks the workspace (default: the first client's).
+ */
+function addRawService(ctx: RequestContext): Reply {
+  const body = ctx.body;
+  if (body === null || typeof body !== "object" || Array.isArray(body)) throw badRequest("body must be one service object");
+  const raw = { ...(body as Record<string, unknown>) };
+  const tenant = ctx.query.get("tenant");
+  const workspaceId = tenant ? `tenant-${tenant}` : ctx.query.get("workspace") ?? ctx.emulator.clients.defaultWorkspace();
+  const now = new Date().toISOString();
+  const id = typeof raw.id === "string" ? raw.id : randomUUID();
+  const record = {
+    id, raw, name: String(raw.name ?? ""), serviceType: raw.serviceType, authenticationType: raw.authenticationType,
+    description: null, state: "ENABLED", authentication: {}, serviceData: {}, status: "ENABLED",
+    generation: typeof raw.generation === "number" ? raw.generation : 1,
+    createdAt: typeof raw.createdAt === "string" ? raw.createdAt : now,
+    updatedAt: typeof raw.updatedAt === "string" ? raw.updatedAt : now,
+    enabledAfter: 0,
+  } as unknown as ServiceRecord;
+  ctx.emulator.store.workspace(workspaceId).services[id] = record;
+  ctx.emulator.store.save();
+  return { status: 201, body: render(record, "/compute-ops-mgmt") };
+}
+
 export function inspectRoutes(): Route[] {
   const route = (method: string, path: string, handler: Route["handler"]): Route =>
     ({ method, pattern: `/__emulator${path}`, kind: "inspect", handler });
@@ -27,6 +56,7 @@ export function inspectRoutes(): Route[] {
       body: { lastSeq: ctx.emulator.log.lastSeq, tokensIssued: ctx.emulator.clients.tokensIssued, routes: ctx.emulator.log.counts(since(ctx)) },
     })),
     route("GET", "/services", services),
+    route("POST", "/raw-services", addRawService),
     route("GET", "/faults", (ctx) => ({ status: 200, body: ctx.emulator.faults.current })),
     route("PUT", "/faults", (ctx) => { ctx.emulator.faults.set((ctx.body ?? {}) as FaultConfig); return { status: 204 }; }),
     route("DELETE", "/faults", (ctx) => { ctx.emulator.faults.clear(); return { status: 204 }; }),
@@ -47,6 +77,7 @@ export function inspectRoutes(): Route[] {
       ctx.emulator.log.clear();
       ctx.emulator.faults.clear();
       ctx.emulator.servicenow.reset();
+      Object.assign(ctx.emulator.settings, ctx.emulator.initialSettings);
       return { status: 204 };
     }),
   ];

@@ -87,13 +87,29 @@ describe("diff", () => {
 });
 
 describe("merge patches of an update", () => {
-  it("sends only changed leaves, a secret only when it changed, null for a removed description", () => {
+  it("sends only the groups that changed, each whole, null for a removed description, nothing for a no-op", () => {
     const before = checked(snow());
     const after = checked({ ...snow(), description: undefined, serviceData: { ...snow().serviceData, refreshTokenExpiryInDays: 200 } });
-    expect(minimalPatch(before, after)).toEqual({ description: null, serviceData: { refreshTokenExpiryInDays: 200 } });
+    expect(minimalPatch(before, after)).toEqual({ description: null, serviceData: after.serviceData });
     const rotated = checked({ ...snow(), authentication: { ...snow().authentication, clientSecret: "new-secret" } });
-    expect(minimalPatch(before, rotated)).toEqual({ authentication: { clientSecret: "new-secret" } });
+    // A refreshToken never travels without clientId and clientSecret: the whole group goes.
+    expect(minimalPatch(before, rotated)).toEqual({ authentication: rotated.authentication });
+    expect(minimalPatch(before, checked({ ...snow(), description: "other" }))).toEqual({ description: "other" });
     expect(minimalPatch(before, checked(snow()))).toBeUndefined();
+  });
+
+  it("always sends a vCenter's seed group: name, the three connection fields, username and password", () => {
+    const vcenter = {
+      name: "vc", serviceType: "VMWARE_VCENTER",
+      authentication: { username: "admin", password: "pw" },
+      serviceData: { vCenterUrl: "vc.lab", associatedGatewayUri: "/gw/1", vCenterCertFingerprint: "ab".repeat(32) },
+    };
+    const before = checked(vcenter);
+    const after = checked({ ...vcenter, description: "lab" });
+    expect(minimalPatch(before, after)).toEqual({
+      description: "lab", name: "vc", serviceData: vcenter.serviceData, authentication: vcenter.authentication,
+    });
+    expect(minimalPatch(before, checked({ ...vcenter, vCenterUuid: "4c4c4544-0042" }))).toBeUndefined();
   });
 
   it("after a change outside Pulumi sends every managed field, secrets included, and nulls what is not desired", () => {

@@ -3,7 +3,7 @@
  * check (validate and normalise), the API body, and the mapping back from the API.
  */
 import {
-  AUTHENTICATION_TYPE_FOR, AuthenticationType, ExternalService, ExternalServiceCreateSchema, formatIssues,
+  AUTHENTICATION_TYPE_FOR, AuthenticationType, ExternalService, ExternalServiceCreateSchema, issuesOf, PatchView,
   SECRET_AUTHENTICATION_FIELDS, SERVICE_TYPES, ServiceState, ServiceType, visibleAuthentication,
 } from "../../sdk";
 
@@ -30,6 +30,8 @@ export interface ServiceInputs {
   authentication: Record<string, string>;
   serviceData: Record<string, unknown>;
   tenantAcid?: string;
+  /** VMWARE_VCENTER: the vCenter server's UUID for the DeleteVCenter job (default: the service id). Never sent on create or update. */
+  vCenterUuid?: string;
   postDeployTest: PostDeployTestOption;
   adopt: boolean;
 }
@@ -37,7 +39,7 @@ export interface ServiceInputs {
 /** The fields the API manages, as opposed to the provider's own options. */
 export const API_FIELDS = ["name", "serviceType", "authenticationType", "description", "state", "authentication", "serviceData"] as const;
 /** Every input field. */
-export const INPUT_FIELDS = [...API_FIELDS, "tenantAcid", "postDeployTest", "adopt"] as const;
+export const INPUT_FIELDS = [...API_FIELDS, "tenantAcid", "vCenterUuid", "postDeployTest", "adopt"] as const;
 /** A change of one of these means a new service: the API cannot change them in place. */
 export const REPLACE_FIELDS = ["serviceType", "authenticationType", "tenantAcid"] as const;
 
@@ -68,8 +70,12 @@ export function checkInputs(news: Record<string, unknown>): { inputs: Record<str
   for (const key of Object.keys(news)) {
     if (!(INPUT_FIELDS as readonly string[]).includes(key) && key !== "__provider") add(key, `is not an input of ExternalService (inputs: ${INPUT_FIELDS.join(", ")})`);
   }
-  const { tenantAcid, postDeployTest, adopt } = news;
+  const { tenantAcid, vCenterUuid, postDeployTest, adopt } = news;
   if (tenantAcid !== undefined && (typeof tenantAcid !== "string" || tenantAcid === "")) add("tenantAcid", "must be a non-empty string");
+  if (vCenterUuid !== undefined) {
+    if (typeof vCenterUuid !== "string" || vCenterUuid === "") add("vCenterUuid", "must be a non-empty string");
+    else if (news.serviceType !== "VMWARE_VCENTER") add("vCenterUuid", "applies to serviceType VMWARE_VCENTER only");
+  }
   if (adopt !== undefined && typeof adopt !== "boolean") add("adopt", "must be true or false");
   if (postDeployTest !== undefined && typeof postDeployTest !== "boolean") {
     const seconds = (postDeployTest as { timeoutSeconds?: unknown } | null)?.timeoutSeconds;
@@ -83,12 +89,7 @@ export function checkInputs(news: Record<string, unknown>): { inputs: Record<str
   const api: Record<string, unknown> = {};
   for (const key of API_FIELDS) if (news[key] !== undefined) api[key] = news[key];
   const parsed = ExternalServiceCreateSchema.safeParse(api);
-  if (!parsed.success) {
-    for (const line of formatIssues(parsed.error)) {
-      const [property, ...rest] = line.split(": ");
-      add(rest.length ? property : "", rest.length ? rest.join(": ") : line);
-    }
-  }
+  if (!parsed.success) for (const issue of issuesOf(parsed.error)) add(issue.path, issue.message);
 
   if (failures.length || unknowns.length || !parsed.success) {
     // Keep what the program gave; fill only what follows from a known serviceType.
@@ -111,12 +112,13 @@ export function checkInputs(news: Record<string, unknown>): { inputs: Record<str
   };
   if (body.description !== undefined && body.description !== null) inputs.description = body.description;
   if (tenantAcid !== undefined) inputs.tenantAcid = tenantAcid as string;
+  if (vCenterUuid !== undefined) inputs.vCenterUuid = vCenterUuid as string;
   return { inputs: { ...inputs, __provider: news.__provider } as Record<string, unknown>, failures };
 }
 
 /** The managed fields the API accepts in a PATCH, from the inputs. */
-export function patchView(inputs: ServiceInputs): Record<string, unknown> {
-  const view: Record<string, unknown> = {
+export function patchView(inputs: ServiceInputs): PatchView {
+  const view: PatchView = {
     name: inputs.name, state: inputs.state, authentication: inputs.authentication, serviceData: inputs.serviceData,
   };
   if (inputs.description !== undefined) view.description = inputs.description;
@@ -159,5 +161,6 @@ export function inputsFromService(service: ExternalService, previous: Partial<Se
   };
   if (service.description !== undefined && service.description !== null) inputs.description = service.description;
   if (previous.tenantAcid !== undefined) inputs.tenantAcid = previous.tenantAcid;
+  if (previous.vCenterUuid !== undefined) inputs.vCenterUuid = previous.vCenterUuid;
   return inputs;
 }

@@ -1,21 +1,14 @@
-/** The merge patch an update sends. */
-import { createMergePatch, ExternalService, isObject, Json } from "../../sdk";
+/** The merge patch an update sends, with the field groups the API expects (sdk/models/patch-groups.ts). */
+import { createMergePatch, ExternalService, Json, overlay, withPatchGroups } from "../../sdk";
 import { patchView, ServiceInputs, serverView } from "./inputs";
 
-/** `base` with every value of `top` laid over it, recursively; `top` wins. */
-function overlay(base: unknown, top: unknown): unknown {
-  if (!isObject(base) || !isObject(top)) return top;
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(top)) out[k] = overlay(base[k], v);
-  return out;
-}
-
 /**
- * Nothing changed outside Pulumi: only what changed between the old and new inputs (a secret
- * only when it changed). Returns undefined when there is nothing to send.
+ * Nothing changed outside Pulumi: only the groups that changed between the old and new inputs
+ * (a vCenter PATCH always carries its seed group). Returns undefined when there is nothing to send.
  */
 export function minimalPatch(olds: ServiceInputs, news: ServiceInputs): Json | undefined {
-  return createMergePatch(patchView(olds), patchView(news));
+  const desired = patchView(news);
+  return withPatchGroups(createMergePatch(patchView(olds), desired), news.serviceType, desired);
 }
 
 /**

@@ -4,23 +4,39 @@
  * initialization failure, so the service stays in state (nothing orphaned) and the next `up`
  * tries again.
  */
-import type { ComClient, TestResult } from "../../sdk";
+import { DEFAULT_WAIT_TIMEOUT_MS, type ComClient, type TestResult } from "../../sdk";
 import type { ServiceInputs } from "./inputs";
 
-export type LastTest = TestResult;
-
-const DEFAULT_TIMEOUT_SECONDS = 120;
+/** The outcome of the last post-deploy test; SKIPPED when the API cannot test the service as it is. */
+export type LastTest = TestResult | { status: "SKIPPED"; message: string; at: string };
 
 /** Whether this service gets a post-deploy test at all. */
 export function testsEnabled(inputs: ServiceInputs): boolean {
   return inputs.postDeployTest !== false && inputs.serviceType !== "VMWARE_VCENTER";
 }
 
-export async function runPostDeployTest(client: ComClient, id: string, inputs: ServiceInputs): Promise<LastTest> {
-  const option = inputs.postDeployTest;
-  const seconds = typeof option === "object" ? option.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS : DEFAULT_TIMEOUT_SECONDS;
-  return client.externalServices.test(id, { timeoutMs: seconds * 1000 });
+/**
+ * Why the API cannot test this service now, if it cannot: the reference makes the DSCC test
+ * "available even if the … integration is disabled", and by implication a SERVICE_NOW test of a
+ * DISABLED service is not (docs/api-assumptions.md, "test of a disabled service").
+ */
+export function whyUntestable(inputs: ServiceInputs): string | undefined {
+  if (inputs.serviceType === "SERVICE_NOW" && inputs.state === "DISABLED") {
+    return "not tested: the service is DISABLED, and the API tests a ServiceNow integration only while it is ENABLED";
+  }
+  return undefined;
 }
+
+export async function runPostDeployTest(client: ComClient, id: string, inputs: ServiceInputs): Promise<LastTest> {
+  const skipped = whyUntestable(inputs);
+  if (skipped) return { status: "SKIPPED", message: skipped, at: new Date().toISOString() };
+  const option = inputs.postDeployTest;
+  const timeoutMs = typeof option === "object" && option.timeoutSeconds !== undefined ? option.timeoutSeconds * 1000 : DEFAULT_WAIT_TIMEOUT_MS;
+  return client.externalServices.test(id, { timeoutMs });
+}
+
+/** Whether a test outcome lets the deployment succeed. */
+export const testAccepted = (test: LastTest) => test.status === "PASSED" || test.status === "SKIPPED";
 
 /**
  * An error the engine reads as "created, but failed to initialise": it keeps the resource, with

@@ -3,12 +3,12 @@
  * loaded at call time by the lazy shim (../lazy-provider.ts); nothing here is serialized.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { ConflictError, ExternalService } from "../../sdk";
+import { ComApiError, ExternalService, isModelled } from "../../sdk";
 import { clientFor, ConnectionSettings, resolveSettings } from "../connection";
 import { diffInputs } from "./diff";
 import { checkInputs, createBody, inputsFromService, ServiceInputs } from "./inputs";
 import { fullPatch, minimalPatch } from "./patch";
-import { failureReasons, InitializationFailure, LastTest, runPostDeployTest, testsEnabled } from "./post-deploy-test";
+import { failureReasons, InitializationFailure, LastTest, runPostDeployTest, testAccepted, testsEnabled } from "./post-deploy-test";
 import { forgetService, lookupService, rememberService } from "./snapshot";
 
 /** What the provider records beyond the inputs. */
@@ -64,7 +64,7 @@ async function verify(com: ReturnType<typeof client>, inputs: ServiceInputs, cre
     lastTest = { status: "FAILED", message: `the test could not be run: ${(err as Error).message}`, at: new Date().toISOString() };
   }
   const outs = outputs(inputs, service, lastTest);
-  if (lastTest.status !== "PASSED") throw new InitializationFailure(service.id, outs as never, failureReasons(inputs.name, lastTest));
+  if (!testAccepted(lastTest)) throw new InitializationFailure(service.id, outs as never, failureReasons(inputs.name, lastTest));
   return outs;
 }
 
@@ -74,9 +74,10 @@ function warn(message: string): void {
 }
 
 async function adoptExisting(com: ReturnType<typeof client>, inputs: ServiceInputs): Promise<ExternalService | undefined> {
+  // Any type: a name taken by another type is reported, not created over.
   const existing = await com.externalServices.findByName(inputs.name);
   if (!existing) return undefined;
-  if (existing.serviceType !== inputs.serviceType) {
+  if (!isModelled(existing) || existing.serviceType !== inputs.serviceType) {
     throw new Error(`cannot adopt external service '${inputs.name}' (id ${existing.id}): it is a ${existing.serviceType}, not a ${inputs.serviceType}`);
   }
   warn(`adopting existing external service '${inputs.name}' (id ${existing.id}) and setting it to the desired state`);
@@ -104,7 +105,7 @@ export const provider: pulumi.dynamic.ResourceProvider = {
       try {
         service = await com.externalServices.create(createBody(inputs), { wait: false });
       } catch (err) {
-        if (err instanceof ConflictError && err.isDuplicate) {
+        if (err instanceof ComApiError && err.isDuplicate) {
           throw new Error(`external service '${inputs.name}' already exists in this workspace. To manage it with Pulumi, ` +
             "set `adopt: true` on this resource: it will be taken over and set to the desired state. (" + err.message + ")");
         }
@@ -144,7 +145,7 @@ export const provider: pulumi.dynamic.ResourceProvider = {
     const service = patch === undefined ? current : await com.externalServices.update(id, patch as never);
     rememberService(com, service);
     const touched = patch !== null && typeof patch === "object" && ["authentication", "serviceData", "state"].some((k) => k in patch);
-    const retest = touched || (previous.lastTest !== undefined && previous.lastTest.status !== "PASSED");
+    const retest = touched || (previous.lastTest !== undefined && !testAccepted(previous.lastTest));
     if (retest) return { outs: await verify(com, inputs, service) };
     return { outs: outputs(inputs, service, previous.lastTest) };
   },
@@ -152,7 +153,7 @@ export const provider: pulumi.dynamic.ResourceProvider = {
   async delete(id, props) {
     const previous = props as ServiceOutputs;
     const com = client(previous);
-    await com.externalServices.delete({ id, serviceType: previous.serviceType, resourceUri: previous.resourceUri, serviceData: previous.serviceData as never });
+    await com.externalServices.delete({ id, serviceType: previous.serviceType, serviceData: previous.serviceData, vCenterUuid: previous.vCenterUuid });
     forgetService(com, id);
   },
 };

@@ -3,11 +3,11 @@
  * update of N services then costs ceil(N/100) list pages instead of N GETs. The provider process
  * lives for one deployment, so the snapshot does too; the provider's own writes keep it current.
  */
-import { ComClient, ExternalService, NotFoundError } from "../../sdk";
+import { AnyExternalService, ComClient, ExternalService, isModelled, NotFoundError, UnexpectedResponseError } from "../../sdk";
 
-const snapshots = new WeakMap<ComClient, Promise<Map<string, ExternalService>>>();
+const snapshots = new WeakMap<ComClient, Promise<Map<string, AnyExternalService>>>();
 
-function snapshot(client: ComClient): Promise<Map<string, ExternalService>> {
+function snapshot(client: ComClient): Promise<Map<string, AnyExternalService>> {
   let pending = snapshots.get(client);
   if (!pending) {
     pending = client.externalServices.list({ limit: 100 }).toArray().then((all) => new Map(all.map((s) => [s.id, s])));
@@ -18,16 +18,21 @@ function snapshot(client: ComClient): Promise<Map<string, ExternalService>> {
   return pending;
 }
 
+function modelled(service: AnyExternalService): ExternalService {
+  if (isModelled(service)) return service;
+  throw new UnexpectedResponseError(`external service ${service.id} ('${service.name}') is now a '${service.serviceType}' service, which this provider does not model`);
+}
+
 /** The service as the API has it, or undefined when it no longer exists. */
 export async function lookupService(client: ComClient, id: string): Promise<ExternalService | undefined> {
   const services = await snapshot(client);
   const known = services.get(id);
-  if (known) return known;
+  if (known) return modelled(known);
   // Absent from the listing: created after it, or gone. Ask once.
   try {
     const service = await client.externalServices.get(id);
     services.set(id, service);
-    return service;
+    return modelled(service);
   } catch (err) {
     if (err instanceof NotFoundError) return undefined;
     throw err;

@@ -4,6 +4,7 @@
  * Messages, causes and serialised forms are redacted: no secret or bearer token ever shows.
  */
 import { redact, redactValue } from "./redact";
+import { formatIssue, ValidationIssue } from "./validation-issues";
 
 /** The request an error belongs to, without headers or body. */
 export interface RequestInfo { method: string; url: string }
@@ -62,6 +63,14 @@ export class ComApiError extends ComError {
     this.headers = headers;
   }
 
+  /**
+   * "Already exists": the API client library's reading, an errorCode ending in 1700004. The
+   * create's documented errors have no 409, so any 4xx with that code counts.
+   */
+  get isDuplicate(): boolean {
+    return this.httpStatusCode >= 400 && this.httpStatusCode < 500 && (this.errorCode?.endsWith("1700004") ?? false);
+  }
+
   /** The one factory: picks the subclass from the status code. */
   static from(status: number, body: unknown, request: RequestInfo, headers: Record<string, string> = {}): ComApiError {
     const b: ErrorBody = body !== null && typeof body === "object" ? (body as ErrorBody) : { message: typeof body === "string" && body ? body.slice(0, 500) : undefined };
@@ -82,12 +91,7 @@ export class AuthenticationError extends ClientError {}
 export class PermissionDeniedError extends ClientError {}
 export class NotFoundError extends ClientError {}
 export class NotAcceptableError extends ClientError {}
-export class ConflictError extends ClientError {
-  /** The API client library's reading of a duplicate name. */
-  get isDuplicate(): boolean {
-    return this.errorCode?.endsWith("1700004") ?? false;
-  }
-}
+export class ConflictError extends ClientError {}
 export class UnsupportedMediaTypeError extends ClientError {}
 export class RateLimitError extends ClientError {}
 export class ServerError extends ComApiError {}
@@ -120,10 +124,10 @@ export class WaitTimeoutError extends ComError {}
 /** A response body did not have the documented shape. */
 export class UnexpectedResponseError extends ComError {}
 
-/** Input failed validation before any request was sent. Each issue is `path: rule`. */
+/** Input failed validation before any request was sent; each issue names the property and the rule. */
 export class ComValidationError extends ComError {
-  constructor(readonly issues: string[]) {
-    super(`invalid external service: ${issues.join("; ")}`);
+  constructor(readonly issues: ValidationIssue[]) {
+    super(`invalid external service: ${issues.map(formatIssue).join("; ")}`);
   }
 }
 

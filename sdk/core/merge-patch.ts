@@ -36,3 +36,11 @@ export function applyMergePatch(target: unknown, patch: unknown): unknown {
   }
   return result;
 }
+
+/** `base` with every value of `top` laid over it, recursively: `top` wins, keys only in `base` (its nulls too) stay. */
+export function overlay(base: unknown, top: unknown): unknown {
+  if (!isObject(base) || !isObject(top)) return top;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(top)) out[k] = overlay(base[k], v);
+  return out;
+}

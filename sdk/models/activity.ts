@@ -13,15 +13,30 @@ export type Activity = z.output<typeof ActivitySchema>;
 
 export type TestStatus = "PASSED" | "FAILED";
 
+const FAILED = /fail|error|unable|refused|denied|invalid|timed? ?out/;
+const PASSED = /succe|pass|verified|\bok\b|created/;
+
+function outcomeOf(text: string | undefined): TestStatus | undefined {
+  if (!text) return undefined;
+  const t = text.toLowerCase();
+  return FAILED.test(t) ? "FAILED" : PASSED.test(t) ? "PASSED" : undefined;
+}
+
 /**
- * The API documents no success field on activities, so the outcome is read from the key,
- * title and message. Kept small and alone so that it is easy to replace when HPE documents it.
- * Returns undefined for an activity that is not a test result.
+ * The API documents no success field on activities, so the outcome is read from the key, then
+ * the title, then the message: the first that decides wins. The service's name is the user's
+ * words (a service may be called `error-prone-snow`), so it is taken out of the message before
+ * it is read. Kept small and alone so that it is easy to replace when HPE documents the shape
+ * (docs/api-assumptions.md, "test outcome"). Returns undefined for an activity that is not a test result.
  */
-export function classifyTestActivity(activity: Pick<Activity, "key" | "title" | "message">): TestStatus | undefined {
-  const text = [activity.key, activity.title, activity.message].filter(Boolean).join(" ").toLowerCase();
-  if (!/test/.test(text)) return undefined;
-  if (/fail|error|unable|refused|denied|invalid/.test(text)) return "FAILED";
-  if (/succe|pass|verified|\bok\b|created/.test(text)) return "PASSED";
+export function classifyTestActivity(activity: Pick<Activity, "key" | "title" | "message" | "source">): TestStatus | undefined {
+  const name = activity.source?.name;
+  const message = name && activity.message ? activity.message.split(name).join(" ") : activity.message;
+  const texts = [activity.key, activity.title, message];
+  if (!texts.some((t) => t && /test/i.test(t))) return undefined;
+  for (const text of texts) {
+    const outcome = outcomeOf(text);
+    if (outcome) return outcome;
+  }
   return undefined;
 }

@@ -1,4 +1,5 @@
-import { ExternalServiceCreateSchema, ExternalServiceSchema, formatIssues } from "./external-service";
+import { formatIssue, issuesOf } from "../core/validation-issues";
+import { ExternalServiceCreateSchema, ExternalServiceSchema } from "./external-service";
 
 const vcenter = {
   name: "vc", serviceType: "VMWARE_VCENTER" as const,
@@ -8,7 +9,7 @@ const vcenter = {
 
 function issues(input: unknown): string[] {
   const r = ExternalServiceCreateSchema.safeParse(input);
-  return r.success ? [] : formatIssues(r.error);
+  return r.success ? [] : issuesOf(r.error).map(formatIssue);
 }
 
 describe("create schemas", () => {

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { isObject } from "../core/json";
 import { normalizeFingerprint, SHA256_HEX } from "./normalize";
-import { checkIncidentScope, DEFAULT_INCIDENT_SCOPE, INCIDENT_SCOPE_KEYS, IncidentScope } from "./scope-rules";
+import { checkIncidentScope, DEFAULT_INCIDENT_SCOPE, IncidentScope, SCOPE_FIELDS } from "./scope-rules";
 
 export const SERVICE_TYPES = ["SERVICE_NOW", "DSCC", "VMWARE_VCENTER"] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
@@ -37,10 +37,10 @@ export const PATCHABLE_FIELDS = ["name", "description", "state", "authentication
 
 /** Moves flat scope keys of `serviceData` (the client library's shape) into `incidentCreationScope`. */
 export function foldScope(serviceData: unknown): unknown {
-  if (!isObject(serviceData) || !INCIDENT_SCOPE_KEYS.some((k) => k in serviceData)) return serviceData;
+  if (!isObject(serviceData) || !SCOPE_FIELDS.some((k) => k in serviceData)) return serviceData;
   const { incidentCreationScope, ...rest } = serviceData;
   const scope: Record<string, unknown> = isObject(incidentCreationScope) ? { ...incidentCreationScope } : {};
-  for (const key of INCIDENT_SCOPE_KEYS) {
+  for (const key of SCOPE_FIELDS) {
     if (key in rest) {
       scope[key] = rest[key];
       delete rest[key];
@@ -60,6 +60,7 @@ export const IncidentScopeSchema = z.strictObject({
   utilizationAlerts: z.boolean().optional(),
   powerResetEvent: z.boolean().optional(),
   disconnectedEvent: z.int().min(0, "must be 0, 1, 2 or 3").max(3, "must be 0, 1, 2 or 3").optional(),
+  healthNotification: z.boolean({ error: "must be true or false" }).optional(),
 }).transform((scope, ctx): IncidentScope => {
   const check = checkIncidentScope(scope);
   for (const reason of check.reasons) ctx.addIssue({ code: "custom", message: reason });
@@ -139,6 +140,7 @@ const ResponseScopeSchema = z.looseObject({
   utilizationAlerts: z.boolean().optional(),
   powerResetEvent: z.boolean().optional(),
   disconnectedEvent: z.number().optional(),
+  healthNotification: z.boolean().optional().catch(undefined),
 }).transform((s): IncidentScope => checkIncidentScope(s as Partial<IncidentScope>).scope);
 
 const responseBase = {
@@ -191,27 +193,34 @@ export const ExternalServiceSchema = z.discriminatedUnion("serviceType", [
 /** An external service as the API returns it (secrets masked). */
 export type ExternalService = z.output<typeof ExternalServiceSchema>;
 
-/** One list page. */
-export const pageSchema = <T extends z.ZodType>(item: T) => z.object({
-  offset: z.number(),
-  count: z.number(),
-  total: z.number(),
-  items: z.array(item),
+/**
+ * A service this client does not model: a service type beyond the three (ARUBA_CENTRAL, …) or
+ * a body that does not have the documented shape. Reads yield it instead of failing the page.
+ */
+export interface UnmodelledService {
+  modelled: false;
+  id: string;
+  name: string;
+  serviceType: string;
+  /** Every field as the API returned it (secrets arrive masked). */
+  raw: Record<string, unknown>;
+}
+
+const text = (v: unknown) => (typeof v === "string" ? v : "");
+
+export const UnmodelledServiceSchema = z.unknown().transform((value): UnmodelledService => {
+  const raw = isObject(value) ? value : {};
+  return { modelled: false, id: text(raw.id), name: text(raw.name), serviceType: text(raw.serviceType), raw };
 });
+
+/** Any item a list or get may return: modelled when it fits, unmodelled otherwise. */
+export const AnyExternalServiceSchema = z.union([ExternalServiceSchema, UnmodelledServiceSchema]);
+export type AnyExternalService = ExternalService | UnmodelledService;
+
+/** Whether a service read from the API is one this client models. */
+export function isModelled(service: AnyExternalService): service is ExternalService {
+  return (service as Partial<UnmodelledService>).modelled !== false;
+}
 
 /** An RFC 7396 merge patch of an external service. */
 export type ExternalServicePatch = Partial<Record<(typeof PATCHABLE_FIELDS)[number], unknown>>;
-
-/**
- * Formats zod issues as `path: message` lines, the form every validation error uses. An
- * unrecognized key is reported at its own path (`authentication.clientSecrt`), never at the
- * enclosing object: the engine prints the value of a failing top-level property, and the
- * value of `authentication` is secret.
- */
-export function formatIssues(error: z.ZodError, prefix: string[] = []): string[] {
-  return error.issues.flatMap((issue) => {
-    const path = [...prefix, ...issue.path.map(String)];
-    if (issue.code === "unrecognized_keys") return issue.keys.map((key) => `${[...path, key].join(".")}: is not a known field here`);
-    return [path.length ? `${path.join(".")}: ${issue.message}` : issue.message];
-  });
-}

@@ -12,4 +12,9 @@ export const JobSchema = z.looseObject({
 });
 export type Job = z.output<typeof JobSchema>;
 
-export const isFinalJobState = (state: string) => state === "COMPLETE" || state === "ERROR";
+/** The states a job ends in (the public client library's list): it never leaves them. */
+export const FINAL_JOB_STATES = ["COMPLETE", "ERROR", "STALLED"] as const;
+export const isFinalJobState = (state: string) => (FINAL_JOB_STATES as readonly string[]).includes(state);
+
+/** The resource type of an external service, as a job names its target. */
+export const EXTERNAL_SERVICE_RESOURCE_TYPE = "compute-ops-mgmt/external-service";

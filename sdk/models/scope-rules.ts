@@ -15,6 +15,8 @@ export interface IncidentScope {
   powerResetEvent: boolean;
   /** Hours of disconnection before an event: 0 (off), 1, 2 or 3. */
   disconnectedEvent: number;
+  /** "Not part of the event notification set and may be set independently": outside the rule, sent only when set. */
+  healthNotification?: boolean;
 }
 
 /** "All values are initially false except serviceEventIssues." */
@@ -27,7 +29,10 @@ export const DEFAULT_INCIDENT_SCOPE: Readonly<IncidentScope> = Object.freeze({
   disconnectedEvent: 0,
 });
 
+/** The event-notification keys, each with a documented default. */
 export const INCIDENT_SCOPE_KEYS = Object.keys(DEFAULT_INCIDENT_SCOPE) as (keyof IncidentScope)[];
+/** Every key of the scope object: the event-notification keys and `healthNotification`. */
+export const SCOPE_FIELDS = [...INCIDENT_SCOPE_KEYS, "healthNotification"] as const;
 
 /** The four flags the hierarchy constrains, in table order. */
 export const HIERARCHY_KEYS = ["serviceEventIssues", "criticalEventIssues", "warningEventIssues", "utilizationAlerts"] as const;
@@ -54,7 +59,7 @@ export interface ScopeCheck {
 /** Fills the defaults into a partial scope and checks it against the hierarchy. */
 export function checkIncidentScope(partial: Partial<IncidentScope> = {}): ScopeCheck {
   const scope: IncidentScope = { ...DEFAULT_INCIDENT_SCOPE };
-  for (const key of INCIDENT_SCOPE_KEYS) {
+  for (const key of SCOPE_FIELDS) {
     if (partial[key] !== undefined) (scope as unknown as Record<string, unknown>)[key] = partial[key];
   }
   const reasons = scopeViolations(scope);

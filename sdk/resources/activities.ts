@@ -2,8 +2,8 @@
 import type { ComClient } from "../client";
 import { API_PREFIX } from "../core/paths";
 import type { Filter } from "../core/filter";
-import { PagedIterable } from "../core/pagination";
-import { pageSchema } from "../models/external-service";
+import { PagedIterable, pageSchema } from "../core/pagination";
+
 import { Activity, ActivitySchema } from "../models/activity";
 
 const ActivityPage = pageSchema(ActivitySchema);

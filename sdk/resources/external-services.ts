@@ -1,20 +1,28 @@
 /** The external-services API: list, get, create, update, delete and test. */
 import type { ComClient } from "../client";
 import { API_PREFIX } from "../core/paths";
-import { ComApiError, ComConnectionError, ComValidationError, ConflictError, JobFailedError, NotFoundError, WaitTimeoutError } from "../core/errors";
+import {
+  ComApiError, ComConnectionError, ComValidationError, JobFailedError, NotFoundError, UnexpectedResponseError, WaitTimeoutError,
+} from "../core/errors";
 import { and, eq, Filter, ge } from "../core/filter";
-import { PagedIterable } from "../core/pagination";
+import { matches, splitFilter } from "../core/filter-match";
+import { PagedIterable, pageSchema } from "../core/pagination";
 import { isAmbiguousFailure } from "../core/retry";
+import { issuesOf } from "../core/validation-issues";
+import { sleep } from "../internal/sleep";
 import { Activity, classifyTestActivity, TestStatus } from "../models/activity";
 import {
-  ExternalService, ExternalServiceCreateInput, ExternalServiceCreateSchema, ExternalServicePatch, ExternalServiceSchema,
-  formatIssues, pageSchema, PATCHABLE_FIELDS,
+  AnyExternalService, AnyExternalServiceSchema, ExternalService, ExternalServiceCreateInput, ExternalServiceCreateSchema,
+  ExternalServicePatch, ExternalServiceSchema, isModelled, PATCHABLE_FIELDS, ServiceType,
 } from "../models/external-service";
-import { DELETE_VCENTER_JOB_TEMPLATE } from "../models/job";
-import { poll, WaitOptions } from "./wait";
+import { DELETE_VCENTER_JOB_TEMPLATE, EXTERNAL_SERVICE_RESOURCE_TYPE } from "../models/job";
+import { DEFAULT_WAIT_TIMEOUT_MS, poll, WaitOptions } from "./wait";
 
 const COLLECTION = `${API_PREFIX}/v1beta1/external-services`;
-const ServicePage = pageSchema(ExternalServiceSchema);
+const ServicePage = pageSchema(AnyExternalServiceSchema);
+
+/** The only property external services are documented as filterable by (docs/api-assumptions.md, "filter"). */
+export const SERVER_FILTERABLE = ["serviceType"] as const;
 
 /** The outcome of a connection test, read from the activity it produced. */
 export interface TestResult {
@@ -26,38 +34,60 @@ export interface TestResult {
 }
 
 /** What deleting a service needs to know; a full ExternalService will do. */
-export type DeleteTarget = Pick<ExternalService, "id" | "serviceType" | "resourceUri"> & { serviceData?: Record<string, unknown> };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export type DeleteTarget = Pick<ExternalService, "id" | "serviceType"> & {
+  serviceData?: Record<string, unknown>;
+  /** VMWARE_VCENTER: the vCenter server's UUID as VMware knows it (default: the service id, as the public client library sends). */
+  vCenterUuid?: string;
+};
 
 export class ExternalServices {
   constructor(private readonly client: ComClient) {}
 
-  /** Every service, page by page; `filter` narrows it, e.g. `filter.eq("serviceType", "DSCC")`. */
-  list(options: { filter?: Filter | string; limit?: number } = {}): PagedIterable<ExternalService> {
+  /**
+   * Every service, page by page; `filter` narrows it, e.g. `filter.eq("serviceType", "DSCC")`.
+   * The server is sent only the part of a built filter it is documented to support
+   * (`serviceType`); the rest is applied here. A string filter is sent as it is. Services this
+   * client does not model come as `UnmodelledService` items: narrow with `isModelled`.
+   */
+  list(options: { filter?: Filter | string; limit?: number } = {}): PagedIterable<AnyExternalService> {
+    const { server, local } = options.filter instanceof Filter ? splitFilter(options.filter, SERVER_FILTERABLE) : { server: options.filter, local: undefined };
     return new PagedIterable(async (offset, limit) => (await this.client.request({
-      method: "GET", path: COLLECTION, query: { filter: options.filter?.toString(), offset, limit }, schema: ServicePage,
-    })).data, options.limit ?? 100);
+      method: "GET", path: COLLECTION, query: { filter: server?.toString(), offset, limit }, schema: ServicePage,
+    })).data, options.limit ?? 100, local && ((s) => matches(local, isModelled(s) ? s : s.raw)));
   }
 
-  async get(id: string): Promise<ExternalService> {
-    return (await this.client.request({ method: "GET", path: `${COLLECTION}/${encodeURIComponent(id)}`, schema: ExternalServiceSchema })).data;
+  /** One service by id; a service this client does not model comes as an `UnmodelledService`. */
+  async get(id: string): Promise<AnyExternalService> {
+    return (await this.client.request({ method: "GET", path: `${COLLECTION}/${encodeURIComponent(id)}`, schema: AnyExternalServiceSchema })).data;
   }
 
-  /** The service with exactly this name (names are unique in a workspace), if any. */
-  async findByName(name: string): Promise<ExternalService | undefined> {
-    for await (const s of this.list({ filter: eq("name", name) })) if (s.name === name) return s;
+  /** One service this client models; anything else is an UnexpectedResponseError. */
+  async getModelled(id: string): Promise<ExternalService> {
+    const service = await this.get(id);
+    if (isModelled(service)) return service;
+    throw new UnexpectedResponseError(`external service ${id} is a '${service.serviceType}' service, which this client does not model`,
+      { method: "GET", url: `${COLLECTION}/${id}` });
+  }
+
+  /**
+   * The service with exactly this name (names are unique in a workspace), if any. Names are
+   * matched here, never by a server-side filter on `name` (not documented as supported); give
+   * the service type, when known, to list only that type.
+   */
+  async findByName(name: string, options: { serviceType?: ServiceType } = {}): Promise<AnyExternalService | undefined> {
+    const filter = options.serviceType ? eq("serviceType", options.serviceType) : undefined;
+    for await (const s of this.list({ filter })) if (s.name === name) return s;
     return undefined;
   }
 
   /**
    * Validates, creates, then waits (bounded) until the service is ENABLED. A create is never
    * retried blindly: after an ambiguous failure (no answer, or a 5xx) the name is looked up,
-   * and a service found is the one this call created.
+   * and a service found is the one this call created. It tries at most `maxRetries` times more.
    */
   async create(input: ExternalServiceCreateInput, options: { wait?: WaitOptions | false } = {}): Promise<ExternalService> {
     const parsed = ExternalServiceCreateSchema.safeParse(input);
-    if (!parsed.success) throw new ComValidationError(formatIssues(parsed.error));
+    if (!parsed.success) throw new ComValidationError(issuesOf(parsed.error));
     const body = parsed.data;
     let created: ExternalService | undefined;
     let ambiguousBefore = false;
@@ -66,12 +96,12 @@ export class ExternalServices {
         created = (await this.client.request({ method: "POST", path: COLLECTION, body, retryClass: "create", schema: ExternalServiceSchema })).data;
       } catch (err) {
         // A duplicate right after an ambiguous attempt is most likely that attempt's own service.
-        const duplicateOfOurs = ambiguousBefore && err instanceof ConflictError && err.isDuplicate;
+        const duplicateOfOurs = ambiguousBefore && err instanceof ComApiError && err.isDuplicate;
         const ambiguous = err instanceof ComConnectionError || (err instanceof ComApiError && isAmbiguousFailure({ status: err.httpStatusCode }));
-        if ((!ambiguous && !duplicateOfOurs) || attempt >= 4) throw err;
+        if ((!ambiguous && !duplicateOfOurs) || attempt >= this.client.maxRetries) throw err;
         ambiguousBefore = true;
-        const existing = await this.findByName(body.name).catch(() => undefined);
-        if (existing && existing.serviceType === body.serviceType) {
+        const existing = await this.findByName(body.name, { serviceType: body.serviceType }).catch(() => undefined);
+        if (existing && isModelled(existing)) {
           created = existing;
         } else if (duplicateOfOurs) {
           throw err;
@@ -86,19 +116,22 @@ export class ExternalServices {
   /** Polls until `status` is ENABLED (a service answers SUSPENDED while it is being set up). */
   async waitForEnabled(service: ExternalService, options: WaitOptions = {}): Promise<ExternalService> {
     if (service.status === undefined || service.status === "ENABLED") return service;
-    const ready = await poll(() => this.get(service.id), (s) => s.status === "ENABLED", options);
-    if (!ready) throw new WaitTimeoutError(`external service ${service.id} did not become ENABLED within ${options.timeoutMs ?? 120_000} ms`);
+    const ready = await poll(() => this.getModelled(service.id), (s) => s.status === "ENABLED", options);
+    if (!ready) throw new WaitTimeoutError(`external service ${service.id} did not become ENABLED within ${options.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS} ms`);
     return ready;
   }
 
   /** Applies an RFC 7396 merge patch. Safe to retry: applying the same patch twice gives the same result. */
   async update(id: string, patch: ExternalServicePatch): Promise<ExternalService> {
     const unknown = Object.keys(patch).filter((k) => !(PATCHABLE_FIELDS as readonly string[]).includes(k));
-    if (unknown.length) throw new ComValidationError(unknown.map((k) => `${k}: cannot be changed by a patch (only ${PATCHABLE_FIELDS.join(", ")})`));
-    return (await this.client.request({
+    if (unknown.length) throw new ComValidationError(unknown.map((k) => ({ path: k, message: `cannot be changed by a patch (only ${PATCHABLE_FIELDS.join(", ")})` })));
+    const service = (await this.client.request({
       method: "PATCH", path: `${COLLECTION}/${encodeURIComponent(id)}`, body: patch,
-      contentType: "application/merge-patch+json", schema: ExternalServiceSchema,
+      contentType: "application/merge-patch+json", schema: AnyExternalServiceSchema,
     })).data;
+    if (isModelled(service)) return service;
+    throw new UnexpectedResponseError(`PATCH of external service ${id} answered a '${service.serviceType}' service, which this client does not model`,
+      { method: "PATCH", url: `${COLLECTION}/${id}` });
   }
 
   /**
@@ -108,7 +141,7 @@ export class ExternalServices {
   async delete(target: string | DeleteTarget, options: WaitOptions = {}): Promise<void> {
     let service: DeleteTarget;
     try {
-      service = typeof target === "string" ? await this.get(target) : target;
+      service = typeof target === "string" ? await this.getModelled(target) : target;
     } catch (err) {
       if (err instanceof NotFoundError) return;
       throw err;
@@ -122,11 +155,18 @@ export class ExternalServices {
   }
 
   private async deleteVCenter(service: DeleteTarget, options: WaitOptions): Promise<void> {
-    const data = service.serviceData ?? (await this.get(service.id)).serviceData;
+    const data = service.serviceData ?? (await this.getModelled(service.id)).serviceData;
+    // HPE's "Delete vCenter Job" page: all four parameters are required.
     const job = await this.client.jobs.create({
       jobTemplate: DELETE_VCENTER_JOB_TEMPLATE,
-      resourceUri: service.resourceUri,
-      jobParams: { vCenterUrl: data.vCenterUrl, associatedGatewayUri: data.associatedGatewayUri, externalServiceId: service.id },
+      resourceType: EXTERNAL_SERVICE_RESOURCE_TYPE,
+      resourceId: service.id,
+      jobParams: {
+        vCenterUrl: data.vCenterUrl,
+        associatedGatewayUri: data.associatedGatewayUri,
+        externalServiceId: service.id,
+        vCenterUuid: service.vCenterUuid ?? service.id,
+      },
     });
     const done = await this.client.jobs.waitFor(job, options);
     if (done.resultCode === "SUCCESS") return;
@@ -154,7 +194,8 @@ export class ExternalServices {
       baseline = activity.items[0];
       break;
     }
-    await this.client.request({ method: "POST", path: `${COLLECTION}/${encodeURIComponent(id)}/test`, retryClass: "create" });
+    // 415 is documented for this POST: send JSON, as the public client library does.
+    await this.client.request({ method: "POST", path: `${COLLECTION}/${encodeURIComponent(id)}/test`, body: {}, retryClass: "create" });
     const filter = baseline ? and(bySource, ge("createdAt", new Date(baseline.createdAt))) : bySource;
     const outcome = await poll(async () => {
       for await (const activity of this.client.activities.list({ filter, limit: 20 })) {
@@ -163,7 +204,7 @@ export class ExternalServices {
       return undefined;
     }, (a): a is Activity => a !== undefined, { pollIntervalMs: 250, ...options });
     if (!outcome) {
-      return { status: "TIMED_OUT", message: `no test result within ${options.timeoutMs ?? 120_000} ms`, at: new Date().toISOString() };
+      return { status: "TIMED_OUT", message: `no test result within ${options.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS} ms`, at: new Date().toISOString() };
     }
     return {
       status: classifyTestActivity(outcome)!,

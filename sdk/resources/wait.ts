@@ -1,4 +1,5 @@
 /** Bounded polling with a growing interval, shared by every operation that waits. */
+import { sleep } from "../internal/sleep";
 
 export interface WaitOptions {
   /** Give up after this long (default 120 s). */
@@ -7,11 +8,12 @@ export interface WaitOptions {
   pollIntervalMs?: number;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** How long an operation waits by default (for ENABLED, a job, a test activity). */
+export const DEFAULT_WAIT_TIMEOUT_MS = 120_000;
 
 /** Calls `probe` until `done` holds for its result; undefined when time runs out. */
 export async function poll<T>(probe: () => Promise<T>, done: (value: T) => boolean, options: WaitOptions = {}): Promise<T | undefined> {
-  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+  const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS);
   let interval = options.pollIntervalMs ?? 250;
   for (;;) {
     const value = await probe();
