@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 WITH_ENGINE := scripts/with-engine
 
-.PHONY: help install build engine demo demo-destroy test typecheck gitops-check bench clean
+.PHONY: help install build engine demo demo-destroy test typecheck gitops-check conformance bench clean
 
 help:
 	@echo "make demo   deploy the demo against the local COM emulator and print its outputs"
@@ -12,6 +12,7 @@ help:
 	@echo "make demo-destroy  remove what make demo deployed"
 	@echo "make gitops-check  run the GitOps pipeline steps locally against the emulator"
 	@echo "make bench  benchmark against the engine floor and a naive provider"
+	@echo "make conformance  probe the API assumptions (a real COM workspace if HPECOM_* is set, else the emulator)"
 	@echo "make engine build (or reuse) the Pulumi engine and print its bin directory"
 
 # npm ci only when the lockfile changed since the last install.
@@ -42,6 +43,11 @@ gitops-check: build
 
 test: build typecheck gitops-check
 	$(WITH_ENGINE) npx jest --ci
+
+# The probes of docs/api-assumptions.md: against a real COM workspace when HPECOM_ENDPOINT (or
+# HPECOM_REGION), HPECOM_CLIENT_ID and HPECOM_CLIENT_SECRET are set, against the emulator otherwise.
+conformance: build
+	HPECOM_CONFORMANCE=1 CONFORMANCE_REPORT=$(CURDIR)/conformance-report.json $(WITH_ENGINE) npx jest --ci tests/conformance
 
 # Wall time, requests and memory of this provider against the engine floor and a naive provider.
 bench: build

@@ -11,7 +11,8 @@ export function incidentScopeHierarchy(props: ServiceProps): RuleOutcome {
   if (unknown) return waitFor(unknown);
   if (props.serviceType !== "SERVICE_NOW") return pass();
   const scope = at(foldScope(props.serviceData), "incidentCreationScope") as Partial<IncidentScope> | undefined;
-  const wrongType = HIERARCHY_KEYS.filter((k) => scope?.[k] !== undefined && typeof scope[k] !== "boolean");
+  // healthNotification is outside the rule ("may be set independently"), but still a boolean.
+  const wrongType = [...HIERARCHY_KEYS, "healthNotification" as const].filter((k) => scope?.[k] !== undefined && typeof scope[k] !== "boolean");
   if (wrongType.length) return fail(`incidentCreationScope: ${wrongType.join(", ")} must be true or false`);
   const { reasons } = checkIncidentScope(scope ?? {});
   if (reasons.length === 0) return pass();

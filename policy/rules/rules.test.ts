@@ -66,6 +66,13 @@ describe("incident-scope-hierarchy", () => {
     expect(record(incidentScopeHierarchy(s)).violations).toHaveLength(1);
     expect(incidentScopeHierarchy(dscc()).violations).toEqual([]);
   });
+  it("lets healthNotification be set independently of the table, as a boolean only", () => {
+    const s = snow();
+    s.serviceData.incidentCreationScope = { serviceEventIssues: false, utilizationAlerts: true, healthNotification: true } as never;
+    expect(record(incidentScopeHierarchy(s)).violations).toEqual([]);
+    s.serviceData.incidentCreationScope = { healthNotification: "yes" } as never;
+    expect(record(incidentScopeHierarchy(s)).violations).toEqual(["incidentCreationScope: healthNotification must be true or false"]);
+  });
   it("waits for an unknown flag instead of failing or passing", () => {
     const s = snow();
     s.serviceData.incidentCreationScope = { serviceEventIssues: false, criticalEventIssues: UNKNOWN };

@@ -114,7 +114,8 @@ describe("ExternalService on the real engine", () => {
     });
   });
 
-  it("takes over a service created outside Pulumi with adopt: true, and explains adoption without it", async () => {
+  it.each([400, 409])("takes over a service created outside Pulumi with adopt: true, and explains adoption without it (duplicates answered %i)", async (duplicateStatus) => {
+    await axios.put(`${emulator().url}/__emulator/settings`, { duplicateStatus });
     const token = await bearerToken(emulator());
     const existing = await axios.post(`${emulator().url}/compute-ops-mgmt/v1beta1/external-services`,
       { ...dsccInput("Pre-existing"), authenticationType: "OAUTH", description: "made by hand" },

@@ -20,8 +20,25 @@ export const emulatorConfig = (emulator: RunningEmulator, client = { id: "demo-c
 });
 
 /**
+ * The project's `Pulumi.yaml` alone in a scratch directory, its `main` pointing back at the
+ * program where it is: the CLI writes `Pulumi.<stack>.yaml` beside `Pulumi.yaml`, and a test
+ * must never write into the checkout. The program itself runs from its own folder, so
+ * `pulumi-hpecom` resolves to this package as it does for a user.
+ */
+export function copyProject(dir: string, scratch: string): string {
+  const copy = path.join(scratch, "project");
+  fs.mkdirSync(copy, { recursive: true });
+  const manifest = fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8");
+  const main = /^main:\s*(\S+)\s*$/m.exec(manifest)?.[1] ?? ".";
+  const pointer = `main: ${path.relative(copy, path.resolve(dir, main))}`;
+  fs.writeFileSync(path.join(copy, "Pulumi.yaml"), /^main:/m.test(manifest) ? manifest.replace(/^main:.*$/m, pointer) : `${manifest.trimEnd()}\n${pointer}\n`);
+  return copy;
+}
+
+/**
  * `pulumi stack init`, `config set-all`, `up`, `stack output`, then `destroy` and `stack rm`,
- * in a private Pulumi home and backend; checks that no secret reached state or output.
+ * on a copy of the project, in a private Pulumi home and backend; checks that no secret
+ * reached state or output.
  */
 export async function deployProject(
   dir: string,
@@ -29,7 +46,7 @@ export async function deployProject(
   inspect: (run: ProjectRun) => Promise<void>,
 ): Promise<void> {
   const scratch = scratchDir("cli");
-  const opts = { cwd: dir, home: path.join(scratch, "home"), backendDir: path.join(scratch, "state") };
+  const opts = { cwd: copyProject(dir, scratch), home: path.join(scratch, "home"), backendDir: path.join(scratch, "state") };
   const stack = `s${Date.now()}`;
   const run = async (args: string[]) => {
     const r = await pulumiCli([...args, "--stack", stack], opts);

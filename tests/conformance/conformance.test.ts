@@ -1,0 +1,61 @@
+/**
+ * `make conformance`: the probes of the assumptions ledger against a real COM workspace when
+ * one is configured (see target.ts), against the emulator otherwise. Every probe's observation
+ * goes to the report, whatever happens; every service created is deleted again.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { repoRoot } from "../helpers/engine";
+import { openTarget, Target } from "./target";
+import { PROBES, ProbeContext } from "./probes";
+
+const ledger = fs.readFileSync(path.join(repoRoot, "docs", "api-assumptions.md"), "utf8");
+const ledgerIds = [...ledger.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]);
+const reportFile = process.env.CONFORMANCE_REPORT ?? path.join(os.tmpdir(), `conformance-report-${process.pid}.json`);
+
+let target: Target;
+const ctx = {} as ProbeContext;
+const results: Record<string, { observed?: unknown; holds?: boolean; error?: string }> = {};
+
+beforeAll(async () => {
+  target = await openTarget();
+  Object.assign(ctx, { com: target.com, prefix: target.prefix, created: [] });
+});
+
+afterAll(async () => {
+  // Delete every service a probe created, even after a failure; then write what was seen.
+  const left: string[] = [];
+  for (const id of ctx.created) await ctx.com.externalServices.delete(id).catch(() => left.push(id));
+  const rows = Object.fromEntries(ledgerIds.map((id) => [id, results[id] ?? { observed: "not probed (needs a vCenter, or not observable from outside)" }]));
+  fs.writeFileSync(reportFile, `${JSON.stringify({ target: target.kind, endpoint: target.com.endpoint, at: new Date().toISOString(), rows, notDeleted: left }, null, 2)}\n`);
+  await target.close();
+  if (process.env.CONFORMANCE_REPORT) console.log(`conformance: ${target.kind} target, report in ${reportFile}`);
+  else fs.rmSync(reportFile, { force: true });
+});
+
+describe("the assumptions ledger", () => {
+  it("has a row for every probe", () => {
+    expect(PROBES.map((p) => p.id).filter((id) => !ledgerIds.includes(id))).toEqual([]);
+  });
+});
+
+describe("conformance", () => {
+  it.each(PROBES.map((p) => [p.id, p] as const))("%s holds", async (id, probe) => {
+    try {
+      results[id] = await probe.run(ctx);
+    } catch (err) {
+      results[id] = { error: (err as Error).message };
+      throw err;
+    }
+    expect(results[id]).toMatchObject({ holds: true });
+  });
+
+  it("leaves nothing behind", async () => {
+    const ids = new Set(ctx.created);
+    for (const id of ids) await ctx.com.externalServices.delete(id);
+    ctx.created.length = 0;
+    const ours = (await ctx.com.externalServices.list().toArray()).filter((s) => s.name.startsWith(ctx.prefix));
+    expect(ours).toEqual([]);
+  });
+});
