@@ -114,12 +114,12 @@ export const PROBES: Probe[] = [
   {
     id: "health-notification",
     async run(ctx) {
-      const s = await snow(ctx, "health", {}, { healthNotification: true });
-      const scope = s.serviceData.incidentCreationScope;
-      const without = await snow(ctx, "no-health");
+      const scopeOf = (s: ExternalService) => (s.serviceType === "SERVICE_NOW" ? s.serviceData.incidentCreationScope : {}) as { healthNotification?: boolean };
+      const sent = scopeOf(await snow(ctx, "health", {}, { healthNotification: true }));
+      const notSent = scopeOf(await snow(ctx, "no-health"));
       return {
-        observed: { sent: scope.healthNotification, whenNotSent: without.serviceData.incidentCreationScope.healthNotification ?? "absent" },
-        holds: scope.healthNotification === true,
+        observed: { sent: sent.healthNotification, whenNotSent: notSent.healthNotification ?? "absent" },
+        holds: sent.healthNotification === true,
       };
     },
   },

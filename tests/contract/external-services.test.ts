@@ -1,7 +1,7 @@
 /** Contract tests: the sdk against the emulator on a real loopback port. */
 import axios from "axios";
 import {
-  AuthenticationError, BadRequestError, ConflictError, filter, NotFoundError, PermissionDeniedError, UnsupportedMediaTypeError,
+  AuthenticationError, BadRequestError, filter, NotFoundError, PermissionDeniedError, UnsupportedMediaTypeError,
 } from "../../sdk";
 import { bearerToken, clientFor, dsccInput, snowInput, useEmulator, vcenterInput } from "../helpers/emulator";
 
