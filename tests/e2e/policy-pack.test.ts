@@ -18,9 +18,13 @@ const program = (services: Record<string, ExternalServiceArgs>) => async () => {
   for (const [key, args] of Object.entries(services)) new hpecom.ExternalService(key, args);
 };
 
+const configDir = scratchDir("policy-config");
+afterAll(() => fs.rmSync(configDir, { recursive: true, force: true }));
+let configs = 0;
+
 /** A --policy-pack-config file; the emulator's ServiceNow stand-in is on loopback http. */
 function packConfig(config: Record<string, unknown> = {}): string {
-  const file = path.join(scratchDir("policy-config"), "config.json");
+  const file = path.join(configDir, `config-${++configs}.json`);
   fs.writeFileSync(file, JSON.stringify({ "servicenow-endpoints": { allowLoopbackHttp: true }, ...config }));
   return file;
 }
