@@ -132,11 +132,15 @@ describe("ComClient", () => {
     expect(text).not.toMatch(/token-1-abcdef|the-client-secret-42/);
   });
 
-  it("does not retry a 500 on a read and reports the server's fields", async () => {
-    const t = transport(() => ({ status: 500, data: { httpStatusCode: 500, errorCode: "HPE-GL-COMPUTE_OPS-0500001", message: "boom", debugId: "dbg" } }));
-    const err = await client(t.adapter).externalServices.get("1").catch((e) => e);
+  it("retries a 500 on a read within its budget, then reports the server's fields", async () => {
+    const boom = () => ({ status: 500, data: { httpStatusCode: 500, errorCode: "HPE-GL-COMPUTE_OPS-0500001", message: "boom", debugId: "dbg" } });
+    const t = transport(boom, boom, boom, boom);
+    const err = await client(t.adapter, { maxRetries: 2 }).externalServices.get("1").catch((e) => e);
     expect(err).toBeInstanceOf(ServerError);
     expect(err).toMatchObject({ errorCode: "HPE-GL-COMPUTE_OPS-0500001", debugId: "dbg" });
+    expect(t.apiCalls()).toHaveLength(3);
+    const recovers = transport(boom, () => ({ status: 200, data: service() }));
+    expect((await client(recovers.adapter).externalServices.get("1")).id).toBe(service().id);
   });
 
   it("refuses plain http to a remote host unless allowed, and needs credentials", () => {

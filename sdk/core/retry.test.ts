@@ -2,10 +2,10 @@ import { backoffDelayMs, isAmbiguousFailure, serverHintMs, shouldRetry } from ".
 
 describe("shouldRetry", () => {
   const base = { attempt: 0, maxRetries: 3 };
-  it.each([429, 502, 503, 504])("retries an idempotent request answered %i", (status) => {
+  it.each([429, 500, 501, 502, 503, 504])("retries an idempotent request answered %i", (status) => {
     expect(shouldRetry({ ...base, retryClass: "idempotent", status })).toBe(true);
   });
-  it.each([400, 401, 403, 404, 409, 415, 500])("does not retry an idempotent request answered %i", (status) => {
+  it.each([400, 401, 403, 404, 409, 415])("does not retry an idempotent request answered %i", (status) => {
     expect(shouldRetry({ ...base, retryClass: "idempotent", status })).toBe(false);
   });
   it("retries connection failures and timeouts of idempotent requests", () => {
@@ -14,6 +14,7 @@ describe("shouldRetry", () => {
   });
   it("never retries a create blindly after an ambiguous failure, but does after a 429 refusal", () => {
     expect(shouldRetry({ ...base, retryClass: "create", status: 503 })).toBe(false);
+    expect(shouldRetry({ ...base, retryClass: "create", status: 500 })).toBe(false);
     expect(shouldRetry({ ...base, retryClass: "create", failure: "timeout" })).toBe(false);
     expect(shouldRetry({ ...base, retryClass: "create", status: 429 })).toBe(true);
   });

@@ -18,15 +18,15 @@ export interface RetryInput {
   maxRetries: number;
 }
 
-const TRANSIENT = new Set([502, 503, 504]);
-
 export function shouldRetry(input: RetryInput): boolean {
   if (input.attempt >= input.maxRetries) return false;
   // A 429 is a refusal: the server did nothing, so even a create may be sent again.
   if (input.status === 429) return true;
   if (input.retryClass === "create") return false;
   if (input.failure) return true;
-  return input.status !== undefined && TRANSIENT.has(input.status);
+  // Any 5xx: the reference lists 500 for every operation, and repeating a read, a merge
+  // patch or a delete gives the same result (openai-node and smithy retry these too).
+  return input.status !== undefined && input.status >= 500;
 }
 
 /** Whether the outcome of a request is unknown: it may have been applied. */
