@@ -84,7 +84,7 @@ function list(ctx: RequestContext): Reply {
 
 const at = (obj: unknown, path: string) => path.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), obj);
 
-/** The field groups a PATCH must carry (seed, "Partially update"; docs/api-assumptions.md, "PATCH field groups"). */
+/** The field groups a PATCH must carry (seed, "Partially update"; docs/api-assumptions.md, `patch-field-groups`). */
 function patchGroupIssues(existing: ServiceRecord, patch: Record<string, unknown>): { subject: string; description: string }[] {
   const issues: { subject: string; description: string }[] = [];
   if (existing.serviceType === "VMWARE_VCENTER") {

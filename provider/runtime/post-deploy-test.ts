@@ -18,7 +18,7 @@ export function testsEnabled(inputs: ServiceInputs): boolean {
 /**
  * Why the API cannot test this service now, if it cannot: the reference makes the DSCC test
  * "available even if the … integration is disabled", and by implication a SERVICE_NOW test of a
- * DISABLED service is not (docs/api-assumptions.md, "test of a disabled service").
+ * DISABLED service is not (docs/api-assumptions.md, `test-disabled`).
  */
 export function whyUntestable(inputs: ServiceInputs): string | undefined {
   if (inputs.serviceType === "SERVICE_NOW" && inputs.state === "DISABLED") {

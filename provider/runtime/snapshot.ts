@@ -3,7 +3,7 @@
  * update of N services then costs ceil(N/100) list pages instead of N GETs. The provider process
  * lives for one deployment, so the snapshot does too; the provider's own writes keep it current.
  */
-import { AnyExternalService, ComClient, ExternalService, isModelled, NotFoundError, UnexpectedResponseError } from "../../sdk";
+import { AnyExternalService, ComClient, ExternalService, NotFoundError, requireModelled } from "../../sdk";
 
 const snapshots = new WeakMap<ComClient, Promise<Map<string, AnyExternalService>>>();
 
@@ -18,21 +18,16 @@ function snapshot(client: ComClient): Promise<Map<string, AnyExternalService>> {
   return pending;
 }
 
-function modelled(service: AnyExternalService): ExternalService {
-  if (isModelled(service)) return service;
-  throw new UnexpectedResponseError(`external service ${service.id} ('${service.name}') is now a '${service.serviceType}' service, which this provider does not model`);
-}
-
 /** The service as the API has it, or undefined when it no longer exists. */
 export async function lookupService(client: ComClient, id: string): Promise<ExternalService | undefined> {
   const services = await snapshot(client);
   const known = services.get(id);
-  if (known) return modelled(known);
+  if (known) return requireModelled(known);
   // Absent from the listing: created after it, or gone. Ask once.
   try {
     const service = await client.externalServices.get(id);
     services.set(id, service);
-    return modelled(service);
+    return requireModelled(service);
   } catch (err) {
     if (err instanceof NotFoundError) return undefined;
     throw err;

@@ -1,7 +1,9 @@
 /**
  * Filters applied by the client. COM documents external services as filterable by
  * `serviceType` only, so a filter on anything else is split: the part the server is known to
- * support is sent, and the rest is applied here to each item (docs/api-assumptions.md, "filter").
+ * support is sent, and the rest is applied here to each item (docs/api-assumptions.md, `filter-support`).
+ * The emulator keeps its own evaluator on purpose (emulator/odata.ts), written from the reference;
+ * tests/contract/sdk-emulator-agreement.test.ts holds the two together.
  */
 import { Filter, FilterLiteral, FilterNode } from "./filter";
 

@@ -27,7 +27,7 @@ function outcomeOf(text: string | undefined): TestStatus | undefined {
  * the title, then the message: the first that decides wins. The service's name is the user's
  * words (a service may be called `error-prone-snow`), so it is taken out of the message before
  * it is read. Kept small and alone so that it is easy to replace when HPE documents the shape
- * (docs/api-assumptions.md, "test outcome"). Returns undefined for an activity that is not a test result.
+ * (docs/api-assumptions.md, `test-outcome`). Returns undefined for an activity that is not a test result.
  */
 export function classifyTestActivity(activity: Pick<Activity, "key" | "title" | "message" | "source">): TestStatus | undefined {
   const name = activity.source?.name;

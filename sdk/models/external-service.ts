@@ -4,6 +4,7 @@
  * are tolerant: unknown fields pass, and the scope is read nested or flat.
  */
 import { z } from "zod";
+import { RequestInfo, UnexpectedResponseError } from "../core/errors";
 import { isObject } from "../core/json";
 import { normalizeFingerprint, SHA256_HEX } from "./normalize";
 import { checkIncidentScope, DEFAULT_INCIDENT_SCOPE, IncidentScope, SCOPE_FIELDS } from "./scope-rules";
@@ -220,6 +221,13 @@ export type AnyExternalService = ExternalService | UnmodelledService;
 /** Whether a service read from the API is one this client models. */
 export function isModelled(service: AnyExternalService): service is ExternalService {
   return (service as Partial<UnmodelledService>).modelled !== false;
+}
+
+/** The service, where this client models it; otherwise an UnexpectedResponseError naming its type. */
+export function requireModelled(service: AnyExternalService, request?: RequestInfo): ExternalService {
+  if (isModelled(service)) return service;
+  throw new UnexpectedResponseError(
+    `external service ${service.id} ('${service.name}') is a '${service.serviceType}' service, which this client does not model`, request);
 }
 
 /** An RFC 7396 merge patch of an external service. */

@@ -2,7 +2,7 @@
 import type { ComClient } from "../client";
 import { API_PREFIX } from "../core/paths";
 import {
-  ComApiError, ComConnectionError, ComValidationError, JobFailedError, NotFoundError, UnexpectedResponseError, WaitTimeoutError,
+  ComApiError, ComConnectionError, ComValidationError, JobFailedError, NotFoundError, WaitTimeoutError,
 } from "../core/errors";
 import { and, eq, Filter, ge } from "../core/filter";
 import { matches, splitFilter } from "../core/filter-match";
@@ -13,7 +13,7 @@ import { sleep } from "../internal/sleep";
 import { Activity, classifyTestActivity, TestStatus } from "../models/activity";
 import {
   AnyExternalService, AnyExternalServiceSchema, ExternalService, ExternalServiceCreateInput, ExternalServiceCreateSchema,
-  ExternalServicePatch, ExternalServiceSchema, isModelled, PATCHABLE_FIELDS, ServiceType,
+  ExternalServicePatch, ExternalServiceSchema, isModelled, PATCHABLE_FIELDS, requireModelled, ServiceType,
 } from "../models/external-service";
 import { DELETE_VCENTER_JOB_TEMPLATE, EXTERNAL_SERVICE_RESOURCE_TYPE } from "../models/job";
 import { DEFAULT_WAIT_TIMEOUT_MS, poll, WaitOptions } from "./wait";
@@ -21,7 +21,7 @@ import { DEFAULT_WAIT_TIMEOUT_MS, poll, WaitOptions } from "./wait";
 const COLLECTION = `${API_PREFIX}/v1beta1/external-services`;
 const ServicePage = pageSchema(AnyExternalServiceSchema);
 
-/** The only property external services are documented as filterable by (docs/api-assumptions.md, "filter"). */
+/** The only property external services are documented as filterable by (docs/api-assumptions.md, `filter-support`). */
 export const SERVER_FILTERABLE = ["serviceType"] as const;
 
 /** The outcome of a connection test, read from the activity it produced. */
@@ -63,10 +63,7 @@ export class ExternalServices {
 
   /** One service this client models; anything else is an UnexpectedResponseError. */
   async getModelled(id: string): Promise<ExternalService> {
-    const service = await this.get(id);
-    if (isModelled(service)) return service;
-    throw new UnexpectedResponseError(`external service ${id} is a '${service.serviceType}' service, which this client does not model`,
-      { method: "GET", url: `${COLLECTION}/${id}` });
+    return requireModelled(await this.get(id), { method: "GET", url: `${COLLECTION}/${id}` });
   }
 
   /**
@@ -129,9 +126,7 @@ export class ExternalServices {
       method: "PATCH", path: `${COLLECTION}/${encodeURIComponent(id)}`, body: patch,
       contentType: "application/merge-patch+json", schema: AnyExternalServiceSchema,
     })).data;
-    if (isModelled(service)) return service;
-    throw new UnexpectedResponseError(`PATCH of external service ${id} answered a '${service.serviceType}' service, which this client does not model`,
-      { method: "PATCH", url: `${COLLECTION}/${id}` });
+    return requireModelled(service, { method: "PATCH", url: `${COLLECTION}/${id}` });
   }
 
   /**

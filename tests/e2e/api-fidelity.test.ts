@@ -8,15 +8,14 @@ import * as pulumi from "@pulumi/pulumi";
 import axios from "axios";
 import * as hpecom from "../../provider";
 import type { ExternalServiceArgs } from "../../provider";
-import { comRequests, withComStack } from "../helpers/com-stack";
+import { comRequests, emulatorServices, withComStack } from "../helpers/com-stack";
 import { snowInput, useEmulator, vcenterInput } from "../helpers/emulator";
 
 const emulator = useEmulator();
 const url = (path: string) => `${emulator().url}${path}`;
 const VCENTER_UUID = "4c4c4544-0042-4810-8056-b7c04f503232";
 
-const servicesInEmulator = async () =>
-  Object.values((await axios.get(url("/__emulator/services"))).data as Record<string, Record<string, unknown>[]>).flat();
+const servicesInEmulator = () => emulatorServices(emulator());
 
 describe("the provider holds to the reference", () => {
   it("deploys, refreshes, patches by groups and destroys beside a service type it does not model", async () => {
@@ -57,8 +56,8 @@ describe("the provider holds to the reference", () => {
       expect(up.outputs.errorProne.value.lastTest).toMatchObject({ status: "PASSED" });
       expect(up.outputs.aruba.value).toEqual([["Aruba Central", "ARUBA_CENTRAL"]]);
       expect(up.outputs.snowCount.value).toBe(2);
-      const stored = (await servicesInEmulator()).find((s) => s.name === "disabled-snow") as { serviceData: { incidentCreationScope: unknown } };
-      expect(stored.serviceData.incidentCreationScope).toMatchObject({ healthNotification: true });
+      const stored = (await servicesInEmulator()).find((s) => s.name === "disabled-snow");
+      expect(stored?.serviceData.incidentCreationScope).toMatchObject({ healthNotification: true });
       const testsRun = (await comRequests(emulator(), 0)).filter((r) => /\/test$/.test(r.path));
       expect(testsRun).toHaveLength(1); // error-prone-snow only: a DISABLED ServiceNow service is not tested
 

@@ -4,14 +4,13 @@
 import axios from "axios";
 import * as hpecom from "../../provider";
 import type { ExternalServiceArgs } from "../../provider";
-import { comRequests, withComStack } from "../helpers/com-stack";
+import { comRequests, emulatorServices, withComStack } from "../helpers/com-stack";
 import { bearerToken, dsccInput, snowInput, useEmulator, vcenterInput } from "../helpers/emulator";
 
 const emulator = useEmulator();
 beforeEach(async () => { await axios.post(`${emulator().url}/__emulator/reset`); });
 
-const servicesInEmulator = async () =>
-  Object.values((await axios.get(`${emulator().url}/__emulator/services`)).data as Record<string, { id: string; name: string; serviceType: string; generation: number; description?: string; state: string }[]>).flat();
+const servicesInEmulator = () => emulatorServices(emulator());
 
 /** A program whose desired services the test changes between operations. */
 function mutableProgram(initial: Record<string, ExternalServiceArgs>) {

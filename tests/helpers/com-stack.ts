@@ -12,6 +12,14 @@ export async function emulatorCounts(emulator: RunningEmulator, since: number): 
   return (await axios.get(`${emulator.url}/__emulator/counts?since=${since}`)).data.routes;
 }
 
+/** A service as the emulator's inspection API shows it (secrets masked). */
+export interface EmulatedService { id: string; name: string; serviceType: string; generation: number; description?: string; state: string; serviceData: Record<string, unknown> }
+
+/** Every service the emulator holds, in every workspace. */
+export async function emulatorServices(emulator: RunningEmulator): Promise<EmulatedService[]> {
+  return Object.values((await axios.get(`${emulator.url}/__emulator/services`)).data as Record<string, EmulatedService[]>).flat();
+}
+
 /** Requests to the COM API routes (not the inspection API) since `since`. */
 export async function comRequests(emulator: RunningEmulator, since: number) {
   const { requests } = (await axios.get(`${emulator.url}/__emulator/requests?since=${since}`)).data as { requests: { route: string; method: string; path: string; body?: unknown }[] };
