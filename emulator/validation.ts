@@ -72,9 +72,12 @@ export function validateService(body: unknown): StoredFields {
   if (typeof name !== "string" || name.trim() === "") fail("name", "is required and must be a non-empty string");
   else if (name.length > 100) fail("name", "must be at most 100 characters");
 
-  if (!SERVICE_TYPES.includes(serviceType as ServiceType)) fail("serviceType", `must be one of ${SERVICE_TYPES.join(", ")}`);
+  // Only a known service type is used as a key or printed: any other JSON value (an object
+  // whose `toString` is not a function, "__proto__") would throw or walk the prototype.
+  const known = SERVICE_TYPES.includes(serviceType as ServiceType);
+  if (!known) fail("serviceType", `must be one of ${SERVICE_TYPES.join(", ")}`);
   const type = serviceType as ServiceType;
-  const expectedAuth = AUTH_TYPE_OF[type];
+  const expectedAuth = known ? AUTH_TYPE_OF[type] : undefined;
   if (authenticationType !== "OAUTH" && authenticationType !== "BASIC") fail("authenticationType", "must be OAUTH or BASIC");
   else if (expectedAuth && authenticationType !== expectedAuth) {
     fail("authenticationType", `must be ${expectedAuth} for serviceType ${type}`);

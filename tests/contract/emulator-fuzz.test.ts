@@ -41,6 +41,17 @@ describe("the emulator under fuzzed input", () => {
     }), { numRuns: 300 });
   });
 
+  // Values a random run found once: used as object keys or printed, they throw or walk the prototype.
+  it.each([{ toString: 1 }, { valueOf: {} }, "__proto__", "constructor", "toString"])(
+    "answers 400 to serviceType %j and changes nothing", async (serviceType) => {
+      const before = await snapshot();
+      const body = { ...dsccInput("odd-type"), serviceType, authenticationType: serviceType };
+      const res = await axios.post(`${emulator().url}${PATH}`, body, { headers: auth, validateStatus: () => true });
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.data)).toContain("serviceType");
+      expect(await snapshot()).toBe(before);
+    });
+
   it("refuses a body over 1 MiB with 413 and changes nothing", async () => {
     const before = await snapshot();
     const res = await axios.post(`${emulator().url}${PATH}`, JSON.stringify({ name: "x".repeat(2 * 1024 * 1024) }), {
