@@ -42,7 +42,7 @@ describe("the emulator under fuzzed input", () => {
   });
 
   // Values a random run found once: used as object keys or printed, they throw or walk the prototype.
-  it.each([{ toString: 1 }, { valueOf: {} }, "__proto__", "constructor", "toString"])(
+  it.each<[unknown]>([[{ toString: 1 }], [{ valueOf: {} }], ["__proto__"], ["constructor"], ["toString"]])(
     "answers 400 to serviceType %j and changes nothing", async (serviceType) => {
       const before = await snapshot();
       const body = { ...dsccInput("odd-type"), serviceType, authenticationType: serviceType };
