@@ -1,10 +1,10 @@
 /**
  * `npm run emulator -- [--port P] [--host H] [--client id:secret[@workspace[:tenant,...]]]...
- *                      [--data-file F] [--token-lifetime SECONDS]`
+ *                      [--data-file F] [--token-lifetime SECONDS] [--rate-limit REQUESTS/SECONDS]`
  * Prints the base URL, serves until SIGINT or SIGTERM, then stops cleanly.
  */
 import { parseArgs } from "node:util";
-import { parseClientSpec, startEmulator } from "./index";
+import { parseClientSpec, parseRateLimit, startEmulator } from "./index";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -14,11 +14,12 @@ async function main(): Promise<void> {
       client: { type: "string", multiple: true },
       "data-file": { type: "string" },
       "token-lifetime": { type: "string" },
+      "rate-limit": { type: "string" },
       help: { type: "boolean" },
     },
   });
   if (values.help) {
-    console.log("usage: npm run emulator -- [--port 4010] [--host 127.0.0.1] [--client id:secret[@workspace[:tenant,...]]]... [--data-file state.json] [--token-lifetime 900]");
+    console.log("usage: npm run emulator -- [--port 4010] [--host 127.0.0.1] [--client id:secret[@workspace[:tenant,...]]]... [--data-file state.json] [--token-lifetime 900] [--rate-limit 100/10]");
     return;
   }
   const emulator = await startEmulator({
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     clients: (values.client ?? []).map(parseClientSpec),
     dataFile: values["data-file"],
     tokenLifetimeSeconds: values["token-lifetime"] ? Number(values["token-lifetime"]) : undefined,
+    settings: values["rate-limit"] ? { rateLimit: parseRateLimit(values["rate-limit"]) } : undefined,
   });
   console.log(emulator.url);
   const stop = async (signal: string) => {

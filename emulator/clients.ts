@@ -56,15 +56,18 @@ export class Clients {
     return first.workspace ?? `workspace-${first.id}`;
   }
 
-  /** Resolves the workspace a request acts in, from its bearer token and Tenant-Acid header. */
-  authorize(authorization: string | undefined, tenantAcid: string | undefined): string {
+  /**
+   * Resolves the API client a request comes from and the workspace it acts in, from its bearer
+   * token and Tenant-Acid header.
+   */
+  authorize(authorization: string | undefined, tenantAcid: string | undefined): { clientId: string; workspaceId: string } {
     const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
     const token = m && this.tokens.get(m[1]);
     if (!token || token.expiresAt <= Date.now()) throw unauthorized();
     const client = this.clients.get(token.clientId)!;
-    if (tenantAcid === undefined) return client.workspace ?? `workspace-${client.id}`;
+    if (tenantAcid === undefined) return { clientId: client.id, workspaceId: client.workspace ?? `workspace-${client.id}` };
     if (!client.tenants) throw forbidden("Forbidden: the Tenant-Acid header requires a token of an MSP workspace");
     if (!client.tenants.includes(tenantAcid)) throw forbidden(`Forbidden: '${tenantAcid}' is not a tenant of this MSP workspace`);
-    return `tenant-${tenantAcid}`;
+    return { clientId: client.id, workspaceId: `tenant-${tenantAcid}` };
   }
 }

@@ -2,6 +2,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Clients } from "./clients";
 import type { Faults } from "./faults";
+import type { RateLimiter, RateLimitSetting } from "./rate-limit";
 import type { RequestLog } from "./request-log";
 import type { ServiceNowStandIn } from "./servicenow";
 import type { Store } from "./store";
@@ -26,11 +27,14 @@ export interface Settings {
   filterMode: "strict" | "lenient";
   /** How a DeleteVCenter job ends: COMPLETE (the vCenter service is deleted), ERROR or STALLED. */
   jobOutcome: "COMPLETE" | "ERROR" | "STALLED";
+  /** The request budget per API client (see rate-limit.ts); null: unlimited. */
+  rateLimit: RateLimitSetting | null;
 }
 
 /** The defaults: the strictest faithful reading of the reference. */
 export const DEFAULT_SETTINGS: Settings = {
   activationDelayMs: 0, jobDurationMs: 0, dsccTestFails: false, duplicateStatus: 400, filterMode: "strict", jobOutcome: "COMPLETE",
+  rateLimit: null,
 };
 
 export interface Emulator {
@@ -38,6 +42,7 @@ export interface Emulator {
   clients: Clients;
   log: RequestLog;
   faults: Faults;
+  rateLimiter: RateLimiter;
   settings: Settings;
   /** The settings it started with: what POST /__emulator/reset restores. */
   initialSettings: Readonly<Settings>;

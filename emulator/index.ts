@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { ClientSpec, Clients, DEMO_CLIENT } from "./clients";
 import { DEFAULT_SETTINGS, Emulator, Settings } from "./context";
 import { Faults } from "./faults";
+import { RateLimiter } from "./rate-limit";
 import { RequestLog } from "./request-log";
 import { activityRoutes } from "./routes/activities";
 import { externalServiceRoutes } from "./routes/external-services";
@@ -23,6 +24,8 @@ export { startEmulatorProcess } from "./spawn";
 export type { EmulatorProcess } from "./spawn";
 export type { ClientSpec } from "./clients";
 export type { FaultConfig } from "./faults";
+export type { RateLimitSetting } from "./rate-limit";
+export { parseRateLimit } from "./rate-limit";
 export type { LoggedRequest } from "./request-log";
 export type { Settings } from "./context";
 
@@ -54,6 +57,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     clients: new Clients(options.clients?.length ? options.clients : [DEMO_CLIENT], options.tokenLifetimeSeconds ?? 900),
     log: new RequestLog(),
     faults: new Faults(),
+    rateLimiter: new RateLimiter(),
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
     initialSettings: Object.freeze({ ...DEFAULT_SETTINGS, ...options.settings }),
     servicenow,

@@ -42,6 +42,13 @@ export class RequestLog {
     return counts;
   }
 
+  /** Answers per HTTP status (0: the connection was dropped). */
+  statuses(since = 0): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const e of this.since(since)) counts[e.status] = (counts[e.status] ?? 0) + 1;
+    return counts;
+  }
+
   get lastSeq(): number {
     return this.seq;
   }

@@ -108,6 +108,7 @@ export function createRequestHandler(emulator: Emulator, routes: Route[]) {
     let parsed: unknown;
     let dropAfterCommit = false;
     let reply: Reply;
+    let rateHeaders: Record<string, string> | undefined;
     try {
       parsed = parseBody(raw, req.headers["content-type"]);
       if (route.kind === "com" || route.kind === "token") {
@@ -133,8 +134,16 @@ export function createRequestHandler(emulator: Emulator, routes: Route[]) {
       };
       if (route.kind === "com") {
         if (!accepts(req.headers.accept)) throw notAcceptable();
-        const tenant = req.headers["tenant-acid"];
-        ctx.workspaceId = emulator.clients.authorize(req.headers.authorization, Array.isArray(tenant) ? tenant[0] : tenant);
+        const header = req.headers["tenant-acid"];
+        const tenant = Array.isArray(header) ? header[0] : header;
+        const caller = emulator.clients.authorize(req.headers.authorization, tenant);
+        ctx.workspaceId = caller.workspaceId;
+        const limit = emulator.settings.rateLimit;
+        if (limit) {
+          const budget = emulator.rateLimiter.take(limit, caller.clientId, tenant);
+          rateHeaders = budget.headers;
+          if (!budget.allowed) throw new HttpError(429, "HPE-GL-COMPUTE_OPS-0429001", "Too many requests: rate limit exceeded");
+        }
       }
       reply = await route.handler(ctx);
     } catch (err) {
@@ -147,6 +156,6 @@ export function createRequestHandler(emulator: Emulator, routes: Route[]) {
       return;
     }
     log(reply.status, parsed);
-    send(res, reply);
+    send(res, rateHeaders ? { ...reply, headers: { ...reply.headers, ...rateHeaders } } : reply);
   };
 }

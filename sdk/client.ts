@@ -3,6 +3,7 @@
  * connection pool. Resources hang off it: `client.externalServices`, `client.activities`,
  * `client.jobs`.
  */
+import { createHash } from "node:crypto";
 import * as http from "node:http";
 import * as https from "node:https";
 import * as tls from "node:tls";
@@ -17,6 +18,7 @@ import { DEFAULT_TOKEN_URL, isRegion, Region, regionEndpoint } from "./core/regi
 import { backoffDelayMs, BackoffOptions, DEFAULT_BACKOFF, RetryClass, serverHintMs, shouldRetry } from "./core/retry";
 import { encodeQuery } from "./internal/query-string";
 import { sleep } from "./internal/sleep";
+import { RatePacer, sharedRatePacer } from "./internal/rate-pacer";
 import { sharedTokenCache, TokenCache } from "./internal/token-cache";
 import { Activities } from "./resources/activities";
 import { ExternalServices } from "./resources/external-services";
@@ -47,6 +49,11 @@ export interface ComClientOptions {
   allowInsecureHttp?: boolean;
   /** Replaces the HTTP transport: unit tests inject one. */
   adapter?: AxiosAdapter;
+  /**
+   * Paces requests to the rate limit the API announces (default true): all clients of one API
+   * client in the process share its budget and wait for the window's reset instead of meeting 429s.
+   */
+  paceRequests?: boolean;
   /** Observes retries (for logs and tests); it never sees secrets. */
   onRetry?: (event: RetryEvent) => void;
 }
@@ -114,6 +121,7 @@ export class ComClient {
   readonly maxRetries: number;
   private readonly backoff: BackoffOptions;
   private readonly onRetry?: (event: RetryEvent) => void;
+  private readonly pacer?: RatePacer;
 
   constructor(options: ComClientOptions) {
     const endpoint = resolveEndpoint(options);
@@ -141,6 +149,9 @@ export class ComClient {
       const tokenUrl = options.tokenUrl ?? DEFAULT_TOKEN_URL;
       this.tokens = sharedTokenCache(tokenUrl, clientId, clientSecret, () => this.fetchToken(tokenUrl, clientId, clientSecret));
     }
+    // The budget belongs to the API client at this endpoint; an MSP's tenants share it (see the ledger).
+    const caller = options.clientId ?? createHash("sha256").update(options.bearerToken ?? "").digest("hex");
+    if (options.paceRequests !== false) this.pacer = sharedRatePacer(`${this.endpoint}\u0000${caller}`);
     this.externalServices = new ExternalServices(this);
     this.activities = new Activities(this);
     this.jobs = new Jobs(this);
@@ -158,9 +169,11 @@ export class ComClient {
       const headers: Record<string, string> = { Accept: "application/json", Authorization: `Bearer ${token}` };
       if (this.tenantAcid) headers["Tenant-Acid"] = this.tenantAcid;
       if (req.body !== undefined) headers["Content-Type"] = req.contentType ?? "application/json";
+      await this.pacer?.acquire();
       const x = await this.exchange({
         method: req.method, url, headers, data: req.body === undefined ? undefined : JSON.stringify(req.body), transformRequest: [(d) => d],
       }, req.retryClass ?? "idempotent", attempt);
+      this.pacer?.settle(x.res && { status: x.res.status, headers: flatHeaders(x.res) });
 
       // A refused token is replaced once, without counting as a retry.
       if (x.res?.status === 401 && this.tokens && !authRetried) {

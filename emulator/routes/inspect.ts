@@ -53,7 +53,7 @@ export function inspectRoutes(): Route[] {
     route("GET", "/requests", (ctx) => ({ status: 200, body: { lastSeq: ctx.emulator.log.lastSeq, requests: ctx.emulator.log.since(since(ctx)) } })),
     route("GET", "/counts", (ctx) => ({
       status: 200,
-      body: { lastSeq: ctx.emulator.log.lastSeq, tokensIssued: ctx.emulator.clients.tokensIssued, routes: ctx.emulator.log.counts(since(ctx)) },
+      body: { lastSeq: ctx.emulator.log.lastSeq, tokensIssued: ctx.emulator.clients.tokensIssued, routes: ctx.emulator.log.counts(since(ctx)), statuses: ctx.emulator.log.statuses(since(ctx)) },
     })),
     route("GET", "/services", services),
     route("POST", "/raw-services", addRawService),
@@ -64,6 +64,7 @@ export function inspectRoutes(): Route[] {
     route("PUT", "/settings", (ctx) => {
       const { tokenLifetimeSeconds, ...rest } = (ctx.body ?? {}) as Record<string, unknown>;
       Object.assign(ctx.emulator.settings, rest);
+      if ("rateLimit" in rest) ctx.emulator.rateLimiter.clear();
       if (typeof tokenLifetimeSeconds === "number") ctx.emulator.clients.tokenLifetimeSeconds = tokenLifetimeSeconds;
       return { status: 204 };
     }),
@@ -76,6 +77,7 @@ export function inspectRoutes(): Route[] {
       ctx.emulator.store.reset();
       ctx.emulator.log.clear();
       ctx.emulator.faults.clear();
+      ctx.emulator.rateLimiter.clear();
       ctx.emulator.servicenow.reset();
       Object.assign(ctx.emulator.settings, ctx.emulator.initialSettings);
       return { status: 204 };

@@ -1,0 +1,116 @@
+import { RatePacer } from "./rate-pacer";
+
+/** A pacer on a fake clock: waiting advances time and is recorded. */
+function pacerOnFakeClock() {
+  const clock = { now: 0, waits: [] as number[] };
+  const pacer = new RatePacer(() => clock.now, async (ms) => { clock.waits.push(ms); clock.now += ms; });
+  return { pacer, clock };
+}
+
+const answer = (remaining: number, reset: number, status = 200, limit = 3) => ({
+  status, headers: { "ratelimit-limit": String(limit), "ratelimit-remaining": String(remaining), "ratelimit-reset": String(reset) },
+});
+
+describe("RatePacer", () => {
+  it("holds nothing back while no answer has announced a budget", async () => {
+    const { pacer, clock } = pacerOnFakeClock();
+    for (let i = 0; i < 50; i++) { await pacer.acquire(); pacer.settle({ status: 200, headers: {} }); }
+    expect(clock.waits).toEqual([]);
+  });
+
+  it("spends the announced budget, then waits for the window's end and starts again", async () => {
+    const { pacer, clock } = pacerOnFakeClock();
+    await pacer.acquire();
+    pacer.settle(answer(2, 10));
+    await pacer.acquire();
+    await pacer.acquire();
+    expect(clock.waits).toEqual([]);
+    await pacer.acquire(); // the fourth request of a 3-request window
+    expect(clock.now).toBeGreaterThanOrEqual(10_000);
+    expect(clock.now).toBeLessThan(10_100);
+  });
+
+  it("sends one request at a time until the first answer", async () => {
+    const { pacer } = pacerOnFakeClock();
+    await pacer.acquire();
+    let second = false;
+    const next = pacer.acquire().then(() => { second = true; });
+    await new Promise((r) => setImmediate(r));
+    expect(second).toBe(false);
+    pacer.settle(answer(2, 10));
+    await next;
+    expect(second).toBe(true);
+  });
+
+  it("counts requests still out against the first budget it hears of", async () => {
+    const { pacer, clock } = pacerOnFakeClock();
+    await pacer.acquire();
+    pacer.settle({ status: 200, headers: {} }); // the first answer carries no budget
+    for (let i = 0; i < 3; i++) await pacer.acquire();
+    pacer.settle(answer(2, 10)); // counted only the first; two are still out
+    await pacer.acquire();
+    expect(clock.waits.length).toBe(1);
+  });
+
+  it("takes the earliest window end any answer implies (reset is rounded up)", async () => {
+    const { pacer, clock } = pacerOnFakeClock();
+    await pacer.acquire();
+    pacer.settle(answer(2, 10));
+    clock.now = 600;
+    await pacer.acquire();
+    pacer.settle(answer(1, 10)); // implies an end at 10.6 s: later, so 10 s stands
+    clock.now = 900;
+    await pacer.acquire();
+    pacer.settle(answer(0, 9)); // implies 9.9 s: earlier, so it wins
+    await pacer.acquire();
+    expect(clock.now).toBeGreaterThanOrEqual(9_900);
+    expect(clock.now).toBeLessThan(10_000);
+  });
+
+  it("ignores an answer from a window that is already over", async () => {
+    const { pacer, clock } = pacerOnFakeClock();
+    await pacer.acquire();
+    pacer.settle(answer(2, 10));
+    await pacer.acquire();
+    clock.now = 10_050; // the window ended; a fresh one starts locally
+    await pacer.acquire();
+    pacer.settle(answer(1, 1)); // the late answer of the old window's request
+    await pacer.acquire();
+    await pacer.acquire();
+    expect(clock.waits).toEqual([]);
+  });
+
+  it("stops at a 429 until the window's end", async () => {
+    const { pacer, clock } = pacerOnFakeClock();
+    await pacer.acquire();
+    pacer.settle(answer(2, 5, 429));
+    await pacer.acquire();
+    expect(clock.now).toBeGreaterThanOrEqual(5_000);
+  });
+
+  it("follows the server into a new window that it started first", async () => {
+    const { pacer, clock } = pacerOnFakeClock();
+    await pacer.acquire();
+    pacer.settle(answer(0, 10));
+    clock.now = 9_000; // the server's window ends sooner than the rounded-up reset said
+    pacer.settle(answer(2, 10)); // an answer from its next window, ending at 19 s
+    await pacer.acquire();
+    expect(clock.waits).toEqual([]);
+  });
+});
+
+describe("RatePacer after a first request without an answer", () => {
+  it("lets the next request go", async () => {
+    const { pacer } = pacerOnFakeClock();
+    await pacer.acquire();
+    const waiting = pacer.acquire();
+    pacer.settle(undefined); // the connection was lost
+    await waiting;
+    let third = false;
+    const next = pacer.acquire().then(() => { third = true; });
+    await new Promise((r) => setImmediate(r));
+    expect(third).toBe(false); // still one at a time: nothing has answered yet
+    pacer.settle(answer(5, 10));
+    await next;
+  });
+});
