@@ -8,15 +8,16 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import axios from "axios";
-import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
 import { EmulatorProcess, startEmulatorProcess } from "../emulator";
 import { samplePeakMemory } from "./peak-memory";
-import { program, Variant } from "./resources";
+import { RateLimitStep, rateLimitScenario, rateLimitTable, rateLimitTargets } from "./rate-limit";
+import type { Variant } from "./resources";
+import { benchStack, CLIENT, counts, root } from "./stack";
 
-const root = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? "../.." : "..");
 const SIZES = (process.env.BENCH_N ?? "10,100,200").split(",").map(Number);
 const LATENCIES = (process.env.BENCH_LATENCY_MS ?? "0,50").split(",").map(Number);
-const CLIENT = { id: "bench", secret: "bench-client-secret" };
+/** `floor` (the operations against the engine floor) and `rate-limit`; both by default. */
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? "floor,rate-limit").split(",");
 const OPERATIONS = ["create", "no-op preview", "no-op up", "refresh", "update 1 field", "destroy"] as const;
 type Operation = (typeof OPERATIONS)[number];
 
@@ -25,27 +26,9 @@ interface Measurement {
   seconds: number; requests: number; byRoute: Record<string, number>;
 }
 
-async function counts(emulator: EmulatorProcess, since: number) {
-  const { data } = await axios.get(`${emulator.url}/__emulator/counts?since=${since}`);
-  return data as { lastSeq: number; routes: Record<string, number> };
-}
-
 async function run(variant: Variant, n: number, latencyMs: number, emulator: EmulatorProcess): Promise<{ results: Measurement[]; peakMiB: number }> {
-  let description = "v1";
-  const dir = fs.mkdtempSync(path.join(root, ".pulumi", "bench", `${variant}-${n}-${latencyMs}-`));
-  fs.mkdirSync(path.join(dir, "home"));
-  const env = {
-    PULUMI_BACKEND_URL: `file://${dir}`,
-    HPECOM_ENDPOINT: emulator.url, HPECOM_TOKEN_URL: emulator.tokenUrl, HPECOM_CLIENT_ID: CLIENT.id, HPECOM_CLIENT_SECRET: CLIENT.secret,
-  };
-  const stack: Stack = await LocalWorkspace.createOrSelectStack(
-    { stackName: "bench", projectName: "hpecom-bench", program: program(variant, n, () => description) },
-    {
-      workDir: dir, pulumiHome: path.join(dir, "home"), envVars: env,
-      pulumiCommand: await PulumiCommand.get({ root: path.dirname(process.env.PULUMI_ENGINE_BIN!) }),
-      projectSettings: { name: "hpecom-bench", runtime: "nodejs", backend: { url: `file://${dir}` } },
-    },
-  );
+  const bench = await benchStack(variant, n, emulator, `${variant}-${n}-${latencyMs}`);
+  const { stack } = bench;
   await axios.post(`${emulator.url}/__emulator/reset`);
   if (latencyMs > 0) await axios.put(`${emulator.url}/__emulator/faults`, { latencyMs, match: "^\\w+ /(compute-ops-mgmt|as)/" });
 
@@ -54,7 +37,7 @@ async function run(variant: Variant, n: number, latencyMs: number, emulator: Emu
     "no-op preview": () => stack.preview({ expectNoChanges: true }),
     "no-op up": () => stack.up(),
     "refresh": () => stack.refresh(),
-    "update 1 field": () => { description = "v2"; return stack.up(); },
+    "update 1 field": () => { bench.setDescription("v2"); return stack.up(); },
     "destroy": () => stack.destroy(),
   };
   const results: Measurement[] = [];
@@ -70,8 +53,7 @@ async function run(variant: Variant, n: number, latencyMs: number, emulator: Emu
     results.push({ variant, n, latencyMs, operation, seconds, requests: Object.values(routes).reduce((a, b) => a + b, 0), byRoute: routes });
     process.stderr.write(`bench: ${variant.padEnd(6)} N=${String(n).padStart(3)} ${String(latencyMs).padStart(2)} ms  ${operation.padEnd(15)} ${seconds.toFixed(2)} s\n`);
   }
-  await stack.workspace.removeStack("bench");
-  fs.rmSync(dir, { recursive: true, force: true });
+  await bench.remove();
   return { results, peakMiB };
 }
 
@@ -123,10 +105,7 @@ function table(all: Measurement[]): string {
   return lines.join("\n");
 }
 
-async function main() {
-  if (!process.env.PULUMI_ENGINE_BIN) throw new Error("run under scripts/with-engine (make bench)");
-  fs.mkdirSync(path.join(root, ".pulumi", "bench"), { recursive: true });
-  const started = Date.now();
+async function floorScenario(): Promise<{ all: Measurement[]; peaks: Record<string, number> }> {
   const emulator = await startEmulatorProcess({ dataFile: path.join(root, ".pulumi", "bench", "emulator.json"), clients: [`${CLIENT.id}:${CLIENT.secret}`] });
   const all: Measurement[] = [];
   const peaks: Record<string, number> = {};
@@ -143,18 +122,31 @@ async function main() {
   } finally {
     await emulator.stop();
   }
-  const checks = targets(all);
+  return { all, peaks };
+}
+
+async function main() {
+  if (!process.env.PULUMI_ENGINE_BIN) throw new Error("run under scripts/with-engine (make bench)");
+  fs.mkdirSync(path.join(root, ".pulumi", "bench"), { recursive: true });
+  const started = Date.now();
+  const floor = SCENARIOS.includes("floor") ? await floorScenario() : undefined;
+  const rateLimit: RateLimitStep[] = SCENARIOS.includes("rate-limit") ? await rateLimitScenario() : [];
+  const checks = [...(floor ? targets(floor.all) : []), ...rateLimitTargets(rateLimit)];
   const minutes = (Date.now() - started) / 60000;
   const report = [
     `pulumi-hpecom benchmark — ${new Date().toISOString()}, ${os.cpus().length} cores, Node ${process.version}, ${minutes.toFixed(1)} min`,
-    "", table(all), "",
-    `Provider process peak memory at N=${Math.max(...SIZES)} (VmHWM): ` + Object.entries(peaks).map(([k, v]) => `${k}: ${v} MiB`).join(", "),
+    ...(floor ? ["", table(floor.all), "",
+      `Provider process peak memory at N=${Math.max(...SIZES)} (VmHWM): ` + Object.entries(floor.peaks).map(([k, v]) => `${k}: ${v} MiB`).join(", ")] : []),
+    ...(rateLimit.length ? ["", rateLimitTable(rateLimit)] : []),
     "", "| target | measured | met |", "|---|---|---|",
     ...checks.map((c) => `| ${c.target} | ${c.measured} | ${c.met ? "yes" : "**no**"} |`),
   ].join("\n");
   console.log(report);
   fs.mkdirSync(path.join(root, "bench", "results"), { recursive: true });
-  fs.writeFileSync(path.join(root, "bench", "results", "latest.json"), JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, node: process.version, minutes, measurements: all, peakMemoryMiB: peaks, targets: checks }, null, 2));
+  fs.writeFileSync(path.join(root, "bench", "results", "latest.json"), JSON.stringify({
+    date: new Date().toISOString(), cores: os.cpus().length, node: process.version, minutes,
+    measurements: floor?.all ?? [], peakMemoryMiB: floor?.peaks ?? {}, rateLimit, targets: checks,
+  }, null, 2));
   fs.writeFileSync(path.join(root, "bench", "results", "latest.md"), report + "\n");
 }
 
