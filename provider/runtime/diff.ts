@@ -1,6 +1,6 @@
 /** Which changes the API can apply in place, and which need a new service. */
 import { deepEqual } from "../../sdk";
-import { INPUT_FIELDS, REPLACE_FIELDS, unknownPaths } from "./inputs";
+import { INPUT_FIELDS, REPLACE_FIELDS, ServiceInputs, unknownPaths } from "./inputs";
 
 export interface DiffOutcome { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean }
 
@@ -8,12 +8,10 @@ export interface DiffOutcome { changes: boolean; replaces: string[]; deleteBefor
  * Compares the state (`olds`, the last outputs) with the checked new inputs. Equal after
  * normalisation means no change; unknown values count as changed.
  */
-export function diffInputs(oldState: object, newInputs: object): DiffOutcome {
-  const olds = oldState as Record<string, unknown>;
-  const news = newInputs as Record<string, unknown>;
+export function diffInputs(olds: ServiceInputs, news: ServiceInputs): DiffOutcome {
   const unknown = new Set(unknownPaths(news).map((p) => p.split(".")[0]));
   const changed = INPUT_FIELDS.filter((k) => unknown.has(k) || !deepEqual(olds[k], news[k]));
-  const replaces = changed.filter((k) => (REPLACE_FIELDS as readonly string[]).includes(k));
+  const replaces: string[] = changed.filter((k) => (REPLACE_FIELDS as readonly string[]).includes(k));
   // Names are unique in a workspace: a replacement that keeps the name must delete first.
   const sameName = !unknown.has("name") && olds.name === news.name;
   const sameTenant = !unknown.has("tenantAcid") && olds.tenantAcid === news.tenantAcid;

@@ -1,7 +1,7 @@
 import * as fc from "fast-check";
 import type { ExternalService } from "../../sdk";
 import { diffInputs } from "./diff";
-import { checkInputs, inputsFromService, ServiceInputs, UNKNOWN } from "./inputs";
+import { changedSecretPaths, checkInputs, inputsFromService, ServiceInputs, UNKNOWN } from "./inputs";
 import { fullPatch, minimalPatch } from "./patch";
 
 const snow = () => ({
@@ -17,7 +17,11 @@ const snow = () => ({
   },
 });
 
-const checked = (news: Record<string, unknown>) => checkInputs(news).inputs as unknown as ServiceInputs;
+function checked(news: Record<string, unknown>): ServiceInputs {
+  const outcome = checkInputs(news);
+  if (!outcome.checked) throw new Error(`fixture does not check: ${JSON.stringify(outcome.failures)}`);
+  return outcome.inputs;
+}
 
 describe("check", () => {
   it("normalises and fills the documented defaults", () => {
@@ -136,5 +140,19 @@ describe("read", () => {
     const read = inputsFromService(server, inputs);
     expect(read.authentication).toEqual(inputs.authentication);
     expect(diffInputs(read as never, inputs as never).changes).toBe(false);
+  });
+});
+
+describe("changedSecretPaths", () => {
+  it("names the secret fields whose value changes, never a value, and nothing on create", () => {
+    const before = checked(snow());
+    const after = checked({ ...snow(), authentication: { ...snow().authentication, refreshToken: "rotated-refresh" } });
+    expect(changedSecretPaths(before, after)).toEqual(["authentication.refreshToken"]);
+    expect(changedSecretPaths(before, before)).toEqual([]);
+    expect(changedSecretPaths({}, after)).toEqual([]);
+  });
+
+  it("is not an input a program may set", () => {
+    expect(checkInputs({ ...snow(), changedSecrets: ["x"] }).failures).toEqual([expect.objectContaining({ property: "changedSecrets" })]);
   });
 });

@@ -3,8 +3,8 @@
  * check (validate and normalise), the API body, and the mapping back from the API.
  */
 import {
-  AUTHENTICATION_TYPE_FOR, AuthenticationType, ExternalService, ExternalServiceCreateSchema, issuesOf, PatchView,
-  SECRET_AUTHENTICATION_FIELDS, SERVICE_TYPES, ServiceState, ServiceType, visibleAuthentication,
+  AUTHENTICATION_TYPE_FOR, ExternalService, ExternalServiceCreate, ExternalServiceCreateInput, ExternalServiceCreateSchema, issuesOf,
+  PatchView, SECRET_AUTHENTICATION_FIELDS, SERVICE_TYPES, ServiceType, visibleAuthentication,
 } from "../../sdk";
 
 /** Pulumi's marker for a value not known until deployment (preview). */
@@ -20,13 +20,13 @@ const SECRET_INPUTS = new Set(["authentication"]);
 
 export type PostDeployTestOption = boolean | { timeoutSeconds?: number };
 
-/** Inputs after check: normalised, with the documented defaults filled in. */
-export interface ServiceInputs {
-  name: string;
-  serviceType: ServiceType;
-  authenticationType: AuthenticationType;
+/**
+ * Inputs after check: the sdk's create body as it validated it (defaults filled in, one shape
+ * for the three service types), plus the provider's own options.
+ */
+export type ServiceInputs = Pick<ExternalServiceCreate, "name" | "serviceType" | "authenticationType"> & {
   description?: string;
-  state: ServiceState;
+  state: NonNullable<ExternalServiceCreate["state"]>;
   authentication: Record<string, string>;
   serviceData: Record<string, unknown>;
   tenantAcid?: string;
@@ -34,7 +34,13 @@ export interface ServiceInputs {
   vCenterUuid?: string;
   postDeployTest: PostDeployTestOption;
   adopt: boolean;
-}
+  /**
+   * Set by check for one deployment, never by the program: the secret fields whose value this
+   * deployment changes (their paths, never their values). The engine shows a secret as `[secret]`
+   * on both sides of a change, so without this a secret-only update would show no reason.
+   */
+  changedSecrets?: string[];
+};
 
 /** The fields the API manages, as opposed to the provider's own options. */
 export const API_FIELDS = ["name", "serviceType", "authenticationType", "description", "state", "authentication", "serviceData"] as const;
@@ -44,6 +50,13 @@ export const INPUT_FIELDS = [...API_FIELDS, "tenantAcid", "vCenterUuid", "postDe
 export const REPLACE_FIELDS = ["serviceType", "authenticationType", "tenantAcid"] as const;
 
 export interface CheckFailure { property: string; reason: string }
+
+/**
+ * `checked`: the inputs are valid and normalised. Otherwise they are the program's own (with at
+ * most `authenticationType` filled in), and either failures name what is wrong or some values
+ * are not known yet (preview).
+ */
+export type CheckOutcome<T> = { checked: true; inputs: ServiceInputs; failures: [] } | { checked: false; inputs: T; failures: CheckFailure[] };
 
 /** Dotted paths of every unknown value in `value`. */
 export function unknownPaths(value: unknown, prefix = ""): string[] {
@@ -59,7 +72,7 @@ const related = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.
  * A value still unknown during preview is not judged: rules that touch it pass for now and
  * are checked again when the value is known.
  */
-export function checkInputs(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
+export function checkInputs<T extends Record<string, unknown>>(news: T): CheckOutcome<T> {
   const unknowns = unknownPaths(news);
   const failures: CheckFailure[] = [];
   const add = (property: string, reason: string) => {
@@ -68,7 +81,7 @@ export function checkInputs(news: Record<string, unknown>): { inputs: Record<str
   };
 
   for (const key of Object.keys(news)) {
-    if (!(INPUT_FIELDS as readonly string[]).includes(key) && key !== "__provider") add(key, `is not an input of ExternalService (inputs: ${INPUT_FIELDS.join(", ")})`);
+    if (!(INPUT_FIELDS as readonly string[]).includes(key) && key !== PROVIDER_KEY) add(key, `is not an input of ExternalService (inputs: ${INPUT_FIELDS.join(", ")})`);
   }
   const { tenantAcid, vCenterUuid, postDeployTest, adopt } = news;
   if (tenantAcid !== undefined && (typeof tenantAcid !== "string" || tenantAcid === "")) add("tenantAcid", "must be a non-empty string");
@@ -93,11 +106,9 @@ export function checkInputs(news: Record<string, unknown>): { inputs: Record<str
 
   if (failures.length || unknowns.length || !parsed.success) {
     // Keep what the program gave; fill only what follows from a known serviceType.
-    const inputs = { ...news };
-    if (inputs.authenticationType === undefined && SERVICE_TYPES.includes(news.serviceType as ServiceType)) {
-      inputs.authenticationType = AUTHENTICATION_TYPE_FOR[news.serviceType as ServiceType];
-    }
-    return { inputs, failures };
+    const type = news.serviceType as ServiceType;
+    const known = news.authenticationType === undefined && SERVICE_TYPES.includes(type);
+    return { checked: false, inputs: known ? { ...news, authenticationType: AUTHENTICATION_TYPE_FOR[type] } : news, failures };
   }
   const body = parsed.data;
   const inputs: ServiceInputs = {
@@ -105,15 +116,27 @@ export function checkInputs(news: Record<string, unknown>): { inputs: Record<str
     serviceType: body.serviceType,
     authenticationType: body.authenticationType,
     state: body.state ?? "ENABLED",
-    authentication: body.authentication as Record<string, string>,
-    serviceData: body.serviceData as Record<string, unknown>,
+    authentication: body.authentication,
+    serviceData: body.serviceData,
     postDeployTest: (postDeployTest as PostDeployTestOption | undefined) ?? true,
     adopt: (adopt as boolean | undefined) ?? false,
   };
   if (body.description !== undefined && body.description !== null) inputs.description = body.description;
   if (tenantAcid !== undefined) inputs.tenantAcid = tenantAcid as string;
   if (vCenterUuid !== undefined) inputs.vCenterUuid = vCenterUuid as string;
-  return { inputs: { ...inputs, __provider: news.__provider } as Record<string, unknown>, failures };
+  // The dynamic provider adds `__provider` back itself.
+  return { checked: true, inputs, failures: [] };
+}
+
+/** The key under which the engine passes a dynamic resource's serialized provider. */
+const PROVIDER_KEY = "__provider";
+
+/** The paths of the secret fields whose value differs between the last inputs and the new ones. */
+export function changedSecretPaths(olds: Partial<ServiceInputs>, news: ServiceInputs): string[] {
+  return SECRET_AUTHENTICATION_FIELDS.filter((key) => {
+    const before = olds.authentication?.[key];
+    return before !== undefined && news.authentication[key] !== undefined && before !== news.authentication[key];
+  }).map((key) => `authentication.${key}`);
 }
 
 /** The managed fields the API accepts in a PATCH, from the inputs. */
@@ -125,9 +148,9 @@ export function patchView(inputs: ServiceInputs): PatchView {
   return view;
 }
 
-/** The create body, from the inputs. */
-export function createBody(inputs: ServiceInputs) {
-  return { ...patchView(inputs), serviceType: inputs.serviceType, authenticationType: inputs.authenticationType } as never;
+/** The create body, from the inputs (the sdk validates it again before sending). */
+export function createBody(inputs: ServiceInputs): ExternalServiceCreateInput {
+  return ExternalServiceCreateSchema.parse({ ...patchView(inputs), serviceType: inputs.serviceType, authenticationType: inputs.authenticationType });
 }
 
 /** The service as the API holds it, in the shape of `patchView` (secrets masked). */
@@ -155,7 +178,7 @@ export function inputsFromService(service: ExternalService, previous: Partial<Se
     authenticationType: service.authenticationType,
     state: service.state ?? "ENABLED",
     authentication,
-    serviceData: service.serviceData as Record<string, unknown>,
+    serviceData: service.serviceData,
     postDeployTest: previous.postDeployTest ?? true,
     adopt: previous.adopt ?? false,
   };

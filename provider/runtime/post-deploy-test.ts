@@ -43,7 +43,7 @@ export const testAccepted = (test: LastTest) => test.status === "PASSED" || test
  * these properties, in state and fails the deployment with the reasons.
  */
 export class InitializationFailure extends Error {
-  constructor(readonly id: string, readonly properties: Record<string, unknown>, readonly reasons: string[]) {
+  constructor(readonly id: string, readonly properties: object, readonly reasons: string[]) {
     super(reasons.join("; "));
     this.name = "InitializationFailure";
   }

@@ -6,20 +6,20 @@ import type * as pulumi from "@pulumi/pulumi";
 import { ComApiError, ExternalService, isModelled } from "../../sdk";
 import { clientFor, ConnectionSettings, resolveSettings } from "../connection";
 import { diffInputs } from "./diff";
-import { checkInputs, createBody, inputsFromService, ServiceInputs } from "./inputs";
+import { changedSecretPaths, checkInputs, createBody, inputsFromService, ServiceInputs } from "./inputs";
 import { fullPatch, minimalPatch } from "./patch";
 import { failureReasons, InitializationFailure, LastTest, runPostDeployTest, testAccepted, testsEnabled } from "./post-deploy-test";
 import { forgetService, lookupService, rememberService } from "./snapshot";
 
 /** What the provider records beyond the inputs. */
-export interface ServiceOutputs extends ServiceInputs {
+export type ServiceOutputs = ServiceInputs & {
   resourceUri: string;
   generation: number;
   status?: string;
   createdAt: string;
   updatedAt: string;
   lastTest?: LastTest;
-}
+};
 
 let settings: ConnectionSettings | undefined;
 
@@ -53,7 +53,7 @@ async function verify(com: ReturnType<typeof client>, inputs: ServiceInputs, cre
   try {
     service = await com.externalServices.waitForEnabled(created);
   } catch (err) {
-    throw new InitializationFailure(created.id, outputs(inputs, created) as never,
+    throw new InitializationFailure(created.id, outputs(inputs, created),
       [`external service '${inputs.name}' was created but did not become ENABLED: ${(err as Error).message}`]);
   }
   if (!testsEnabled(inputs)) return outputs(inputs, service);
@@ -64,7 +64,7 @@ async function verify(com: ReturnType<typeof client>, inputs: ServiceInputs, cre
     lastTest = { status: "FAILED", message: `the test could not be run: ${(err as Error).message}`, at: new Date().toISOString() };
   }
   const outs = outputs(inputs, service, lastTest);
-  if (!testAccepted(lastTest)) throw new InitializationFailure(service.id, outs as never, failureReasons(inputs.name, lastTest));
+  if (!testAccepted(lastTest)) throw new InitializationFailure(service.id, outs, failureReasons(inputs.name, lastTest));
   return outs;
 }
 
@@ -81,24 +81,34 @@ async function adoptExisting(com: ReturnType<typeof client>, inputs: ServiceInpu
     throw new Error(`cannot adopt external service '${inputs.name}' (id ${existing.id}): it is a ${existing.serviceType}, not a ${inputs.serviceType}`);
   }
   warn(`adopting existing external service '${inputs.name}' (id ${existing.id}) and setting it to the desired state`);
-  return com.externalServices.update(existing.id, fullPatch(existing, inputs) as never);
+  return com.externalServices.update(existing.id, fullPatch(existing, inputs));
 }
 
-export const provider: pulumi.dynamic.ResourceProvider = {
+/**
+ * pulumi.dynamic.ResourceProvider, typed for this resource. Its `read` declares the inputs it
+ * returns as outputs (`ReadResult<Outputs>.inputs`), though the engine stores them as inputs:
+ * this corrects that one signature.
+ */
+type ExternalServiceProvider = Omit<pulumi.dynamic.ResourceProvider<ServiceInputs, ServiceOutputs>, "read"> & {
+  read(id: string, props?: ServiceOutputs): Promise<{ id?: string; props?: ServiceOutputs; inputs?: ServiceInputs }>;
+};
+
+export const provider: ExternalServiceProvider = {
   async configure(req) {
     settings = resolveSettings((key) => req.config.get(`hpecom:${key}`));
   },
 
-  async check(_olds, news) {
-    return checkInputs(news);
+  async check(olds, news) {
+    const outcome = checkInputs(news);
+    const changedSecrets = outcome.checked ? changedSecretPaths(olds, outcome.inputs) : [];
+    return changedSecrets.length ? { inputs: { ...outcome.inputs, changedSecrets }, failures: [] } : outcome;
   },
 
   async diff(_id, olds, news) {
     return diffInputs(olds, news);
   },
 
-  async create(raw) {
-    const inputs = raw as ServiceInputs;
+  async create(inputs) {
     const com = client(inputs);
     let service = inputs.adopt ? await adoptExisting(com, inputs) : undefined;
     if (!service) {
@@ -116,19 +126,18 @@ export const provider: pulumi.dynamic.ResourceProvider = {
     return { id: service.id, outs: await verify(com, inputs, service) };
   },
 
-  async read(id, props) {
-    const previous = props as ServiceOutputs;
+  async read(id, previous) {
+    // The engine always passes the state; the parameter is optional only in the interface.
+    if (!previous) return {};
     const service = await lookupService(client(previous), id);
     // No id tells the engine the service is gone.
-    if (!service) return {} as pulumi.dynamic.ReadResult;
+    if (!service) return {};
     const inputs = inputsFromService(service, previous);
     const outs = outputs(inputs, service, previous.lastTest);
     return { id, props: outs, inputs };
   },
 
-  async update(id, olds, news) {
-    const previous = olds as ServiceOutputs;
-    const inputs = news as ServiceInputs;
+  async update(id, previous, inputs) {
     const com = client(inputs);
     const current = await lookupService(com, id);
     if (!current) {
@@ -142,7 +151,7 @@ export const provider: pulumi.dynamic.ResourceProvider = {
         `last deployed ${previous.generation}); sending the full desired state`);
       patch = fullPatch(current, inputs);
     }
-    const service = patch === undefined ? current : await com.externalServices.update(id, patch as never);
+    const service = patch === undefined ? current : await com.externalServices.update(id, patch);
     rememberService(com, service);
     const touched = patch !== null && typeof patch === "object" && ["authentication", "serviceData", "state"].some((k) => k in patch);
     const retest = touched || (previous.lastTest !== undefined && !testAccepted(previous.lastTest));
@@ -150,8 +159,7 @@ export const provider: pulumi.dynamic.ResourceProvider = {
     return { outs: outputs(inputs, service, previous.lastTest) };
   },
 
-  async delete(id, props) {
-    const previous = props as ServiceOutputs;
+  async delete(id, previous) {
     const com = client(previous);
     await com.externalServices.delete({ id, serviceType: previous.serviceType, serviceData: previous.serviceData, vCenterUuid: previous.vCenterUuid });
     forgetService(com, id);

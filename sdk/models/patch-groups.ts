@@ -8,8 +8,8 @@
  * Nothing at all is sent for a no-op.
  */
 import { isObject } from "../core/json";
-import { Json, overlay } from "../core/merge-patch";
-import type { ServiceType } from "./external-service";
+import { overlay } from "../core/merge-patch";
+import type { ExternalServicePatch, ServiceType } from "./external-service";
 
 /** What a vCenter PATCH always carries, besides whatever changed. */
 export const VCENTER_PATCH_GROUP = {
@@ -32,8 +32,9 @@ const pick = (from: Record<string, unknown>, keys: readonly string[]) =>
  * Completes a minimal merge patch with the groups the API expects, taking their values from
  * `desired` (the full desired state). Returns undefined for a no-op.
  */
-export function withPatchGroups(patch: Json | undefined, serviceType: ServiceType, desired: PatchView): Json | undefined {
-  if (!isObject(patch)) return patch;
+export function withPatchGroups(patch: unknown, serviceType: ServiceType, desired: PatchView): ExternalServicePatch | undefined {
+  // A merge patch between two services is an object, or undefined when nothing changed.
+  if (!isObject(patch)) return undefined;
   const out: Record<string, unknown> = { ...patch };
   // Removed keys stay as nulls; every present field of the group is sent.
   if ("authentication" in out) out.authentication = overlay(out.authentication, desired.authentication);
@@ -43,5 +44,5 @@ export function withPatchGroups(patch: Json | undefined, serviceType: ServiceTyp
     out.serviceData = overlay(out.serviceData ?? {}, pick(desired.serviceData, VCENTER_PATCH_GROUP.serviceData));
     out.authentication = overlay(out.authentication ?? {}, pick(desired.authentication, VCENTER_PATCH_GROUP.authentication));
   }
-  return out as Json;
+  return out;
 }

@@ -65,7 +65,8 @@ describe("common mistakes", () => {
     process.env.HPECOM_TOKEN_URL = emulator().tokenUrl;
     process.env.HPECOM_CLIENT_ID = "demo-client";
     process.env.HPECOM_CLIENT_SECRET = "demo-secret";
-    const inputs = checkInputs({ ...dsccInput("taken") }).inputs;
-    expect(await message(provider.create(inputs))).toMatch(documented("a name that already exists"));
+    const outcome = checkInputs({ ...dsccInput("taken") });
+    if (!outcome.checked) throw new Error(`fixture does not check: ${JSON.stringify(outcome.failures)}`);
+    expect(await message(provider.create(outcome.inputs))).toMatch(documented("a name that already exists"));
   });
 });

@@ -58,6 +58,18 @@ describe("ExternalService on the real engine", () => {
       expect(writes).toEqual([expect.objectContaining({ method: "PATCH", path: `/compute-ops-mgmt/v1beta1/external-services/${ids.dscc}`, body: { description: "storage integration" } })]);
       expect(update.outputs.dscc.value.generation).toBe(2);
 
+      // 3b. a new secret alone: the preview names the changed field (never its value); one PATCH sends it.
+      desired.dscc = { ...desired.dscc, authentication: { clientId: "dscc-client", clientSecret: "dscc-secret-value-2" } };
+      const rotation = await t.preview({ diff: true });
+      expect(rotation.changeSummary.update).toBe(1);
+      expect(rotation.stdout).toMatch(/\+ changedSecrets\s*: \[\s*\+\s*\[0\]: "authentication\.clientSecret"/);
+      expect(rotation.stdout).not.toContain("dscc-secret-value-2");
+      since = emulator().log.lastSeq;
+      await t.up();
+      const rotated = (await comRequests(emulator(), since)).filter((r) => r.method === "PATCH");
+      expect(rotated).toEqual([expect.objectContaining({ body: { authentication: { clientId: "dscc-client", clientSecret: "**********" } } })]);
+      await t.preview({ expectNoChanges: true });
+
       // 4. a change made outside Pulumi shows after refresh; the next up restores the desired state.
       const com = axios.create({ baseURL: emulator().url, headers: { Authorization: `Bearer ${await bearerToken(emulator())}` } });
       await com.patch(`/compute-ops-mgmt/v1beta1/external-services/${ids.dscc}`, { description: "changed by hand", state: "DISABLED" }, { headers: { "Content-Type": "application/merge-patch+json" } });
@@ -66,17 +78,17 @@ describe("ExternalService on the real engine", () => {
       expect(drift.changeSummary.update).toBe(1);
       const restore = await t.up();
       expect(restore.summary.resourceChanges).toMatchObject({ update: 1 });
-      expect((await servicesInEmulator()).find((s) => s.id === ids.dscc)).toMatchObject({ description: "storage integration", state: "ENABLED", generation: 4 });
+      expect((await servicesInEmulator()).find((s) => s.id === ids.dscc)).toMatchObject({ description: "storage integration", state: "ENABLED", generation: 5 });
 
       // 4b. without a refresh, the generation check sees the change: full desired state, and a warning.
       await com.patch(`/compute-ops-mgmt/v1beta1/external-services/${ids.dscc}`, { serviceData: { region: "eu-central" } }, { headers: { "Content-Type": "application/merge-patch+json" } });
       since = emulator().log.lastSeq;
       desired.dscc = { ...desired.dscc, description: "storage integration v2" };
       await t.up();
-      expect(t.output.join("\n")).toMatch(/was changed outside Pulumi \(generation 5, last deployed 4\); sending the full desired state/);
+      expect(t.output.join("\n")).toMatch(/was changed outside Pulumi \(generation 6, last deployed 5\); sending the full desired state/);
       const [full] = (await comRequests(emulator(), since)).filter((r) => r.method === "PATCH");
       expect(full.body).toMatchObject({ name: "DSCC", description: "storage integration v2", state: "ENABLED", serviceData: { region: "us-west" }, authentication: { clientId: "dscc-client", clientSecret: "**********" } });
-      expect((await servicesInEmulator()).find((s) => s.id === ids.dscc)).toMatchObject({ generation: 6 });
+      expect((await servicesInEmulator()).find((s) => s.id === ids.dscc)).toMatchObject({ generation: 7 });
 
       // 5. changing serviceType replaces the service: the old one is gone.
       desired.vcenter = { ...dsccInput("vCenter") };
