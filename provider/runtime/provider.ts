@@ -9,6 +9,7 @@ import { diffInputs } from "./diff";
 import { changedSecretPaths, checkInputs, createBody, inputsFromService, ServiceInputs } from "./inputs";
 import { fullPatch, minimalPatch } from "./patch";
 import { failureReasons, InitializationFailure, LastTest, runPostDeployTest, testAccepted, testsEnabled } from "./post-deploy-test";
+import { reported } from "./operation-error";
 import { forgetService, lookupService, rememberService } from "./snapshot";
 
 /** What the provider records beyond the inputs. */
@@ -108,7 +109,7 @@ export const provider: ExternalServiceProvider = {
     return diffInputs(olds, news);
   },
 
-  async create(inputs) {
+  create: (inputs) => reported("create", inputs, async () => {
     const com = client(inputs);
     let service = inputs.adopt ? await adoptExisting(com, inputs) : undefined;
     if (!service) {
@@ -116,17 +117,17 @@ export const provider: ExternalServiceProvider = {
         service = await com.externalServices.create(createBody(inputs), { wait: false });
       } catch (err) {
         if (err instanceof ComApiError && err.isDuplicate) {
-          throw new Error(`external service '${inputs.name}' already exists in this workspace. To manage it with Pulumi, ` +
-            "set `adopt: true` on this resource: it will be taken over and set to the desired state. (" + err.message + ")");
+          throw new Error("it already exists in this workspace. To manage it with Pulumi, set `adopt: true` on this resource: " +
+            `it will be taken over and set to the desired state (${err.summary})`);
         }
         throw err;
       }
     }
     rememberService(com, service);
     return { id: service.id, outs: await verify(com, inputs, service) };
-  },
+  }),
 
-  async read(id, previous) {
+  read: (id, previous) => reported("read", { ...previous, id }, async () => {
     // The engine always passes the state; the parameter is optional only in the interface.
     if (!previous) return {};
     const service = await lookupService(client(previous), id);
@@ -135,13 +136,13 @@ export const provider: ExternalServiceProvider = {
     const inputs = inputsFromService(service, previous);
     const outs = outputs(inputs, service, previous.lastTest);
     return { id, props: outs, inputs };
-  },
+  }),
 
-  async update(id, previous, inputs) {
+  update: (id, previous, inputs) => reported("update", { name: inputs.name, id }, async () => {
     const com = client(inputs);
     const current = await lookupService(com, id);
     if (!current) {
-      throw new Error(`external service '${previous.name}' (id ${id}) no longer exists; run \`pulumi refresh\` to drop it from state, then \`pulumi up\` to create it again`);
+      throw new Error("it no longer exists; run `pulumi refresh` to drop it from state, then `pulumi up` to create it again");
     }
     let patch;
     if (current.generation === previous.generation) {
@@ -157,11 +158,11 @@ export const provider: ExternalServiceProvider = {
     const retest = touched || (previous.lastTest !== undefined && !testAccepted(previous.lastTest));
     if (retest) return { outs: await verify(com, inputs, service) };
     return { outs: outputs(inputs, service, previous.lastTest) };
-  },
+  }),
 
-  async delete(id, previous) {
+  delete: (id, previous) => reported("delete", { name: previous.name, id }, async () => {
     const com = client(previous);
     await com.externalServices.delete({ id, serviceType: previous.serviceType, serviceData: previous.serviceData, vCenterUuid: previous.vCenterUuid });
     forgetService(com, id);
-  },
+  }),
 };

@@ -51,6 +51,8 @@ export class ComApiError extends ComError {
   readonly errorDetails?: unknown[];
   /** Response headers the caller may need (rate-limit hints). */
   readonly headers: Record<string, string>;
+  /** The cause as a user reads it: status, errorCode, the API's message and debugId, without the URL. */
+  readonly summary: string;
 
   constructor(status: number, body: ErrorBody, request: RequestInfo, headers: Record<string, string> = {}) {
     const detail = body.message ?? `HTTP ${status}`;
@@ -61,6 +63,7 @@ export class ComApiError extends ComError {
     this.debugId = body.debugId;
     this.errorDetails = body.errorDetails ? redactValue(body.errorDetails) : undefined;
     this.headers = headers;
+    this.summary = redact(`${status}${body.errorCode ? ` ${body.errorCode}` : ""}: ${detail}${body.debugId ? ` (debugId ${body.debugId})` : ""}`);
   }
 
   /**

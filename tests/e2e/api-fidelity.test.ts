@@ -75,6 +75,15 @@ describe("the provider holds to the reference", () => {
         authentication: { username: "administrator@vsphere.local", password: "**********" },
       });
 
+      // A DeleteVCenter job that ends in ERROR fails the destroy with one line naming the service, no stack.
+      await axios.put(url("/__emulator/settings"), { jobOutcome: "ERROR" });
+      const failed = await t.destroy().catch((e: Error) => e);
+      await axios.put(url("/__emulator/settings"), { jobOutcome: "COMPLETE" });
+      expect(failed).toBeInstanceOf(Error);
+      const shown = [t.output.join("\n"), t.errors.join("\n")].join("\n");
+      expect(shown).toMatch(/hpecom: delete of external service 'vc' \(id [0-9a-f-]+\) failed: [^\n]*ERROR/);
+      expect(shown).not.toMatch(/\.js:\d+|\.ts:\d+|^\s+at \S.*:\d+:\d+\)?$/m); // no stack frame
+
       // Destroy: the vCenter goes through the job with the user's vCenterUuid; the unmodelled service stays.
       since = emulator().log.lastSeq;
       await t.destroy();
