@@ -4,7 +4,7 @@
  * (the provider plugin, or the program for the data source); never captured in state.
  */
 import * as fs from "node:fs";
-import { ComClient, ComConfigurationError, DEFAULT_TOKEN_URL, isRegion, Region } from "../sdk";
+import { ComClient, ComConfigurationError, DEFAULT_TOKEN_URL, isRegion, Region, REGIONS } from "../sdk";
 
 /** The config keys (namespace `hpecom`) and the environment variables that can set them. */
 export const CONNECTION_KEYS = {
@@ -38,8 +38,8 @@ const howToSet = (key: keyof typeof CONNECTION_KEYS, secret = false) =>
 /** Checks the settings and says, in one line each, what is missing and how to set it. */
 export function connectionProblems(s: ConnectionSettings): string[] {
   const problems: string[] = [];
-  if (!s.endpoint && !s.region) problems.push(`hpecom: no COM endpoint: ${howToSet("region")} (us-west, eu-central, ap-northeast), or hpecom:endpoint / HPECOM_ENDPOINT with a URL`);
-  if (s.region && !s.endpoint && !isRegion(s.region)) problems.push(`hpecom: unknown region '${s.region}': use us-west, eu-central or ap-northeast`);
+  if (!s.endpoint && !s.region) problems.push(`hpecom: no COM endpoint: ${howToSet("region")} (${REGIONS.join(", ")}), or hpecom:endpoint / HPECOM_ENDPOINT with a URL`);
+  if (s.region && !s.endpoint && !isRegion(s.region)) problems.push(`hpecom: unknown region '${s.region}': use ${REGIONS.join(", ")}`);
   if (!s.clientId) problems.push(`hpecom: missing COM API client id: ${howToSet("clientId")}`);
   if (!s.clientSecret) problems.push(`hpecom: missing COM API client secret: ${howToSet("clientSecret", true)}`);
   return problems;

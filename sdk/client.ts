@@ -12,9 +12,9 @@ import type { z } from "zod";
 import {
   ComApiError, ComConfigurationError, ComConnectionError, ComTimeoutError, RequestInfo, TokenError, UnexpectedResponseError,
 } from "./core/errors";
-import { registerSecret } from "./core/redact";
+import { registerSecret, SECRET_KEY } from "./core/redact";
 export { API_PREFIX } from "./core/paths";
-import { DEFAULT_TOKEN_URL, isRegion, Region, regionEndpoint } from "./core/regions";
+import { DEFAULT_TOKEN_URL, isLoopbackHost, isRegion, Region, REGIONS, regionEndpoint } from "./core/regions";
 import { backoffDelayMs, BackoffOptions, DEFAULT_BACKOFF, RetryClass, serverHintMs, shouldRetry } from "./core/retry";
 import { encodeQuery } from "./internal/query-string";
 import { sleep } from "./internal/sleep";
@@ -75,13 +75,11 @@ export interface ComResponse<T> { status: number; data: T; headers: Record<strin
 
 interface Exchange { res?: AxiosResponse; failure?: "timeout" | "connection"; error?: AxiosError; retryInMs?: number }
 
-const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/i;
-
 function resolveEndpoint(options: ComClientOptions): URL {
   const raw = options.endpoint ?? (options.region ? regionEndpoint(options.region) : undefined);
-  if (!raw) throw new ComConfigurationError("no COM endpoint: set a region (us-west, eu-central, ap-northeast) or an endpoint URL");
+  if (!raw) throw new ComConfigurationError(`no COM endpoint: set a region (${REGIONS.join(", ")}) or an endpoint URL`);
   if (options.region && !options.endpoint && !isRegion(options.region)) {
-    throw new ComConfigurationError(`unknown region '${options.region}': use us-west, eu-central or ap-northeast`);
+    throw new ComConfigurationError(`unknown region '${options.region}': use ${REGIONS.join(", ")}`);
   }
   let url: URL;
   try {
@@ -90,7 +88,7 @@ function resolveEndpoint(options: ComClientOptions): URL {
     throw new ComConfigurationError(`invalid COM endpoint URL '${raw}'`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") throw new ComConfigurationError(`COM endpoint must be an https URL, not '${raw}'`);
-  if (url.protocol === "http:" && !LOOPBACK.test(url.hostname) && !options.allowInsecureHttp) {
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname) && !options.allowInsecureHttp) {
     throw new ComConfigurationError(`refusing plain http to ${url.host}: use https, or allow insecure http explicitly`);
   }
   return url;
@@ -257,7 +255,7 @@ export class ComClient {
 function collectSecrets(body: unknown): void {
   if (body === null || typeof body !== "object") return;
   for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
-    if (/secret|password|token/i.test(k)) registerSecret(v);
+    if (SECRET_KEY.test(k)) registerSecret(v);
     else collectSecrets(v);
   }
 }

@@ -1,3 +1,4 @@
+import { SERVICE_TYPES } from "../../sdk";
 import { externalServicePolicy } from "../adapter";
 import { allowedServiceTypes as rule, AllowedServiceTypesConfig } from "../rules/allowed-service-types";
 
@@ -7,7 +8,7 @@ export const allowedServiceTypes = externalServicePolicy<AllowedServiceTypesConf
   enforcementLevel: "mandatory",
   configSchema: {
     properties: {
-      serviceTypes: { type: "array", items: { type: "string", enum: ["SERVICE_NOW", "DSCC", "VMWARE_VCENTER"] } },
+      serviceTypes: { type: "array", items: { type: "string", enum: [...SERVICE_TYPES] } },
       dsccRegions: { type: "array", items: { type: "string" } },
     },
   },

@@ -1,3 +1,4 @@
+import { SCOPE_FLAGS } from "../../sdk";
 import { externalServicePolicy } from "../adapter";
 import { minimumIncidentScope as rule, MinimumIncidentScopeConfig } from "../rules/minimum-incident-scope";
 
@@ -11,7 +12,7 @@ export const minimumIncidentScope = externalServicePolicy<MinimumIncidentScopeCo
     properties: {
       minimumScope: {
         type: "object",
-        properties: { serviceEventIssues: flag, criticalEventIssues: flag, warningEventIssues: flag, utilizationAlerts: flag, powerResetEvent: flag },
+        properties: Object.fromEntries(SCOPE_FLAGS.map((k) => [k, flag])),
         additionalProperties: false,
       },
       stacks: { type: "array", items: { type: "string" }, description: "stack name patterns (default: prod, prod-*, production*, *-prod)" },

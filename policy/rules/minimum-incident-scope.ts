@@ -1,8 +1,6 @@
-import { checkIncidentScope, foldScope, IncidentScope } from "../../sdk";
+import { checkIncidentScope, foldScope, IncidentScope, ScopeFlag } from "../../sdk";
 import { at, fail, firstUnknown, pass, RuleOutcome, waitFor } from "./outcome";
 import { globMatch, RuleContext, ServiceProps } from "./service-props";
-
-type ScopeFlag = "serviceEventIssues" | "criticalEventIssues" | "warningEventIssues" | "utilizationAlerts" | "powerResetEvent";
 
 export interface MinimumIncidentScopeConfig {
   /** The flags that must be on in the stacks this applies to. */

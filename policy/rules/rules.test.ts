@@ -88,6 +88,10 @@ describe("auth-type-matches-service-type", () => {
     expect(record(authTypeMatchesServiceType({ ...snow(), authenticationType: "BASIC" })).violations).toEqual(["authenticationType must be OAUTH for serviceType SERVICE_NOW"]);
     expect(authTypeMatchesServiceType({ ...snow(), serviceType: UNKNOWN }).pending).toEqual(["serviceType"]);
   });
+  it.each(["ARUBA_CENTRAL", "constructor", "toString"])("fails serviceType %s with the list of types", (serviceType) => {
+    expect(record(authTypeMatchesServiceType({ ...snow(), serviceType })).violations)
+      .toEqual(["serviceType must be one of SERVICE_NOW, DSCC, VMWARE_VCENTER"]);
+  });
 });
 
 describe("vcenter-connection-complete", () => {

@@ -1,3 +1,4 @@
+import { isLoopbackHost, REFRESH_TOKEN_EXPIRY_DAYS } from "../../sdk";
 import { at, fail, firstUnknown, pass, RuleOutcome, waitFor } from "./outcome";
 import { globMatch, ServiceProps } from "./service-props";
 
@@ -7,8 +8,6 @@ export interface ServiceNowEndpointsConfig {
   /** Accept http on loopback hosts (the local emulator's ServiceNow stand-in). */
   allowLoopbackHttp?: boolean;
 }
-
-const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/i;
 
 /** oauthUrl and incidentUrl use https on one allowed host; the refresh token lives 100-365 days. */
 export function servicenowEndpoints(props: ServiceProps, config: ServiceNowEndpointsConfig = {}): RuleOutcome {
@@ -31,7 +30,7 @@ export function servicenowEndpoints(props: ServiceProps, config: ServiceNowEndpo
       continue;
     }
     hosts.push(url.hostname);
-    const insecureOk = config.allowLoopbackHttp && url.protocol === "http:" && LOOPBACK.test(url.hostname);
+    const insecureOk = config.allowLoopbackHttp && url.protocol === "http:" && isLoopbackHost(url.hostname);
     if (url.protocol !== "https:" && !insecureOk) violations.push(`serviceData.${field} must use https`);
     const allowed = config.allowedHosts ?? [];
     if (allowed.length && !allowed.some((p) => globMatch(p, url!.hostname))) {
@@ -42,8 +41,9 @@ export function servicenowEndpoints(props: ServiceProps, config: ServiceNowEndpo
     violations.push(`serviceData.oauthUrl and serviceData.incidentUrl must be on the same ServiceNow instance (${hosts[0]} ≠ ${hosts[1]})`);
   }
   const days = at(props, "serviceData.refreshTokenExpiryInDays");
-  if (days !== undefined && (typeof days !== "number" || !Number.isInteger(days) || days < 100 || days > 365)) {
-    violations.push("serviceData.refreshTokenExpiryInDays must be a whole number from 100 to 365");
+  const { min, max } = REFRESH_TOKEN_EXPIRY_DAYS;
+  if (days !== undefined && (typeof days !== "number" || !Number.isInteger(days) || days < min || days > max)) {
+    violations.push(`serviceData.refreshTokenExpiryInDays must be a whole number from ${min} to ${max}`);
   }
   return violations.length ? fail(...violations) : pass();
 }

@@ -6,6 +6,9 @@
 const knownSecrets = new Set<string>();
 export const REDACTED = "[REDACTED]";
 
+/** Field names whose value is a credential, wherever they appear (bodies, errors, headers). */
+export const SECRET_KEY = /secret|password|token|authorization/i;
+
 /** Remembers values that must never be shown. Short values are ignored: they would redact noise. */
 export function registerSecret(value: unknown): void {
   if (typeof value === "string" && value.length >= 6 && value !== "**********") knownSecrets.add(value);
@@ -26,5 +29,5 @@ export function redactValue<T>(value: T): T {
   if (Array.isArray(value)) return value.map(redactValue) as T;
   if (value === null || typeof value !== "object") return value;
   return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) =>
-    [k, /secret|password|token|authorization/i.test(k) && typeof v === "string" ? REDACTED : redactValue(v)])) as T;
+    [k, SECRET_KEY.test(k) && typeof v === "string" ? REDACTED : redactValue(v)])) as T;
 }

@@ -7,6 +7,11 @@ export const regionEndpoint = (region: Region) => `https://${region}.api.greenla
 /** GreenLake's token endpoint for API client credentials. */
 export const DEFAULT_TOKEN_URL = "https://sso.common.cloud.hpe.com/as/token.oauth2";
 
+/** Hosts on this machine: the only ones plain http may reach without an explicit opt-in. */
+export function isLoopbackHost(hostname: string): boolean {
+  return /^(localhost|127(\.\d+){3}|\[::1\])$/i.test(hostname);
+}
+
 export function isRegion(value: string): value is Region {
   return (REGIONS as readonly string[]).includes(value);
 }

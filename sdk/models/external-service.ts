@@ -70,10 +70,14 @@ export const IncidentScopeSchema = z.strictObject({
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 
+/** The lifetime the API allows a ServiceNow refresh token (seed: "between 100 and 365 days"). */
+export const REFRESH_TOKEN_EXPIRY_DAYS = { min: 100, max: 365 } as const;
+const DAYS_RULE = `must be from ${REFRESH_TOKEN_EXPIRY_DAYS.min} to ${REFRESH_TOKEN_EXPIRY_DAYS.max}`;
+
 export const ServiceNowDataSchema = z.preprocess(foldScope, z.strictObject({
   oauthUrl: httpUrl,
   incidentUrl: httpUrl,
-  refreshTokenExpiryInDays: z.int().min(100, "must be from 100 to 365").max(365, "must be from 100 to 365").optional(),
+  refreshTokenExpiryInDays: z.int().min(REFRESH_TOKEN_EXPIRY_DAYS.min, DAYS_RULE).max(REFRESH_TOKEN_EXPIRY_DAYS.max, DAYS_RULE).optional(),
   incidentCreationScope: IncidentScopeSchema.default({ ...DEFAULT_INCIDENT_SCOPE }),
 }));
 

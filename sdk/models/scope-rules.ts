@@ -31,6 +31,9 @@ export const DEFAULT_INCIDENT_SCOPE: Readonly<IncidentScope> = Object.freeze({
 
 /** The event-notification keys, each with a documented default. */
 export const INCIDENT_SCOPE_KEYS = Object.keys(DEFAULT_INCIDENT_SCOPE) as (keyof IncidentScope)[];
+/** The on/off event-notification keys (all but `disconnectedEvent`, which is a level). */
+export type ScopeFlag = { [K in keyof IncidentScope]-?: IncidentScope[K] extends boolean ? K : never }[keyof IncidentScope];
+export const SCOPE_FLAGS = INCIDENT_SCOPE_KEYS.filter((k): k is ScopeFlag => typeof DEFAULT_INCIDENT_SCOPE[k] === "boolean");
 /** Every key of the scope object: the event-notification keys and `healthNotification`. */
 export const SCOPE_FIELDS = [...INCIDENT_SCOPE_KEYS, "healthNotification"] as const;
 
