@@ -1,7 +1,8 @@
 /**
- * Under faults, `pulumi up` of 50 services through the real engine ends with the emulator's state
- * equal to Pulumi's: same ids, same fields, zero duplicates, zero orphans, no secret in
- * plaintext. Each scenario allows at most one further `up` where the engine itself stopped.
+ * Under faults, one `pulumi up` of 50 services through the real engine ends with the emulator's
+ * state equal to Pulumi's: same ids, same fields, zero duplicates, zero orphans, no secret in
+ * plaintext. A further scenario creates, updates and destroys 30 services, each step in one run,
+ * with about a third of all requests faulted in every way at once.
  */
 import * as path from "node:path";
 import axios from "axios";
@@ -11,21 +12,23 @@ import { withTestStack, scratchDir, TestStack } from "../helpers/engine";
 import { expectNoSecrets } from "../helpers/secrets";
 
 const N = 50;
+/** How many services the current scenario's program declares. */
+let count = N;
 const SECRET = "reliability-dscc-secret";
 const CLIENT = { id: "reliability", secret: "reliability-client-secret" };
 
-interface ScenarioReport { scenario: string; ups: number; requests: number; faults: number; retriesSeen: string; outcome: string }
+interface ScenarioReport { scenario: string; ups: string; requests: number; faults: number; retriesSeen: string; outcome: string }
 const reports: ScenarioReport[] = [];
 afterAll(() => {
-  console.log(`reliability: ${N} services per scenario\n` + reports.map((r) =>
-    `  ${r.scenario.padEnd(42)} ups=${r.ups}  requests=${String(r.requests).padStart(4)}  faults=${String(r.faults).padStart(3)}  ${r.retriesSeen.padEnd(16)}  ${r.outcome}`).join("\n") +
-    "\n  (ups: the faulted `up` plus the one further `up` allowed; faults: injected 429/5xx/resets/drops, each retried or resolved by a lookup;" +
+  console.log(`reliability: ${N} services per scenario unless it says otherwise\n` + reports.map((r) =>
+    `  ${r.scenario.padEnd(52)} runs=${r.ups.padEnd(22)} requests=${String(r.requests).padStart(4)}  faults=${String(r.faults).padStart(3)}  ${r.retriesSeen.padEnd(16)}  ${r.outcome}`).join("\n") +
+    "\n  (runs: the faulted operations, each of which must succeed the first time; faults: injected 429/5xx/resets/drops, each retried or resolved by a lookup;" +
     "\n   requests: the emulator's log, which a restart empties, so the restart scenario counts the restarted process only)");
 });
 
 let description = "v1";
 const program = async () => {
-  for (let i = 0; i < N; i++) {
+  for (let i = 0; i < count; i++) {
     new hpecom.ExternalService(`svc-${i}`, {
       name: `svc-${i}`,
       serviceType: "DSCC",
@@ -49,12 +52,12 @@ async function setFaults(emulator: EmulatorProcess, faults: FaultConfig | undefi
 }
 
 /** Emulator and Pulumi state hold the same services, field by field. */
-async function expectConsistent(t: TestStack, emulator: EmulatorProcess) {
+async function expectConsistent(t: TestStack, emulator: EmulatorProcess, n = N) {
   const deployment = (await t.stack.exportStack()).deployment as { resources: { type: string; id: string; outputs: Record<string, unknown> }[] };
   const inState = deployment.resources.filter((r) => r.type === hpecom.ExternalService.__pulumiType);
   const inEmulator = await emulatorServices(emulator);
-  expect(inEmulator).toHaveLength(N);
-  expect(new Set(inEmulator.map((s) => s.name)).size).toBe(N); // zero duplicates
+  expect(inEmulator).toHaveLength(n);
+  expect(new Set(inEmulator.map((s) => s.name)).size).toBe(n); // zero duplicates
   expect(new Set(inEmulator.map((s) => s.id))).toEqual(new Set(inState.map((r) => r.id))); // zero orphans, nothing missing
   for (const r of inState) {
     const s = inEmulator.find((e) => e.id === r.id)!;
@@ -64,35 +67,14 @@ async function expectConsistent(t: TestStack, emulator: EmulatorProcess) {
   expectNoSecrets({ state: t.stateText(), output: t.output.join("\n"), errors: t.errors.join("\n") }, [SECRET, CLIENT.secret]);
 }
 
-async function upAtMostTwice(t: TestStack): Promise<number> {
-  try {
-    await t.up({ parallel: 16 });
-    return 1;
-  } catch {
-    await t.up({ parallel: 16 });
-    return 2;
-  }
-}
-
-async function runScenario(name: string, body: (t: TestStack, emulator: EmulatorProcess) => Promise<{ ups: number }>) {
+/** A fresh emulator process and a stack of `n` services configured to reach it. */
+async function withEmulatorStack(n: number, body: (t: TestStack, emulator: EmulatorProcess) => Promise<void>) {
   const dir = scratchDir("reliability");
   const emulator = await startEmulatorProcess({ dataFile: path.join(dir, "emulator.json"), clients: [`${CLIENT.id}:${CLIENT.secret}`] });
   description = "v1";
+  count = n;
   try {
-    await withTestStack(program, async (t) => {
-      const { ups } = await body(t, emulator);
-      const log = (await axios.get(`${emulator.url}/__emulator/requests`)).data.requests as { fault?: string; status: number }[];
-      await setFaults(emulator, undefined);
-      await expectConsistent(t, emulator);
-      const faults = log.filter((r) => r.fault).length;
-      reports.push({
-        scenario: name, ups, requests: log.length, faults,
-        retriesSeen: `${log.filter((r) => r.status === 401).length} re-auth (401)`,
-        outcome: "consistent, 0 duplicates, 0 orphans, no secrets",
-      });
-      await t.destroy();
-      expect(await emulatorServices(emulator)).toEqual([]);
-    }, {
+    await withTestStack(program, (t) => body(t, emulator), {
       config: {
         "hpecom:endpoint": { value: emulator.url },
         "hpecom:tokenUrl": { value: emulator.tokenUrl },
@@ -106,9 +88,35 @@ async function runScenario(name: string, body: (t: TestStack, emulator: Emulator
   }
 }
 
+type Log = { fault?: string; status: number }[];
+const requestLog = async (emulator: EmulatorProcess) => (await axios.get(`${emulator.url}/__emulator/requests`)).data.requests as Log;
+
+function report(scenario: string, runs: string, log: Log) {
+  reports.push({
+    scenario, ups: runs, requests: log.length, faults: log.filter((r) => r.fault).length,
+    retriesSeen: `${log.filter((r) => r.status === 401).length} re-auth (401)`,
+    outcome: "consistent, 0 duplicates, 0 orphans, no secrets",
+  });
+}
+
+/** One faulted `up` of N services, which must succeed; then the states agree, and destroy empties the emulator. */
+async function runScenario(name: string, body: (t: TestStack, emulator: EmulatorProcess) => Promise<void>) {
+  await withEmulatorStack(N, async (t, emulator) => {
+    await body(t, emulator);
+    const log = await requestLog(emulator);
+    await setFaults(emulator, undefined);
+    await expectConsistent(t, emulator);
+    report(name, "1 up", log);
+    await t.destroy();
+    expect(await emulatorServices(emulator)).toEqual([]);
+  });
+}
+
+const COM_ROUTES = "^(GET|POST|PATCH|DELETE) /(compute-ops-mgmt|as)/";
+
 const faulty = (faults: FaultConfig) => async (t: TestStack, emulator: EmulatorProcess) => {
-  await setFaults(emulator, { seed: 7, match: "^(GET|POST|PATCH|DELETE) /(compute-ops-mgmt|as)/", ...faults });
-  return { ups: await upAtMostTwice(t) };
+  await setFaults(emulator, { seed: 7, match: COM_ROUTES, ...faults });
+  await t.up({ parallel: 16 });
 };
 
 describe("pulumi up of 50 services under faults", () => {
@@ -130,9 +138,8 @@ describe("pulumi up of 50 services under faults", () => {
     runScenario("commit-then-drop on 30 % of PATCHes", async (t, emulator) => {
       await t.up({ parallel: 16 });
       description = "v2";
-      const { ups } = await faulty({ commitThenDropRate: 0.3, commitThenDropMethods: ["PATCH"] })(t, emulator);
+      await faulty({ commitThenDropRate: 0.3, commitThenDropMethods: ["PATCH"] })(t, emulator);
       expect((await emulatorServices(emulator)).every((s) => s.description === "v2")).toBe(true);
-      return { ups };
     }));
 
   it("tokens that expire every 2 seconds", () =>
@@ -152,8 +159,38 @@ describe("pulumi up of 50 services under faults", () => {
         await new Promise((r) => setTimeout(r, 50));
       }
       await emulator.restart(400);
-      const firstSucceeded = await running;
-      if (!firstSucceeded) await t.up({ parallel: 16 });
-      return { ups: firstSucceeded ? 1 : 2 };
+      expect(await running).toBe(true);
     }));
+});
+
+describe("create, update and destroy of 30 services with a third of requests faulted", () => {
+  /** 429s, 500/502/503, resets and commit-then-drop on every write method, all at once: about 1 request in 3. */
+  const mixed: FaultConfig = {
+    match: COM_ROUTES, rateLimitRate: 0.1, rateLimitResetSeconds: 1, serverErrorRate: 0.1, serverErrorStatuses: [500, 502, 503],
+    resetRate: 0.07, commitThenDropRate: 0.1, commitThenDropMethods: ["POST", "PATCH", "DELETE"],
+  };
+
+  it("converges at every step in one run", () => withEmulatorStack(30, async (t, emulator) => {
+    await setFaults(emulator, { ...mixed, seed: 11 });
+    await t.up({ parallel: 16 });
+    await setFaults(emulator, undefined);
+    await expectConsistent(t, emulator, 30);
+
+    description = "v2";
+    await setFaults(emulator, { ...mixed, seed: 12 });
+    await t.up({ parallel: 16 });
+    await setFaults(emulator, undefined);
+    await expectConsistent(t, emulator, 30);
+    expect((await emulatorServices(emulator)).every((s) => s.description === "v2")).toBe(true);
+
+    await setFaults(emulator, { ...mixed, seed: 13 });
+    await t.destroy({ parallel: 16 });
+    const log = await requestLog(emulator);
+    await setFaults(emulator, undefined);
+    expect(await emulatorServices(emulator)).toEqual([]);
+    expectNoSecrets({ state: t.stateText(), output: t.output.join("\n"), errors: t.errors.join("\n") }, [SECRET, CLIENT.secret]);
+    const faulted = log.filter((r) => r.fault).length / log.length;
+    expect(faulted).toBeGreaterThan(0.2); // the mix really faulted about a third
+    report(`30 services, ${Math.round(100 * faulted)} % of requests faulted (all kinds)`, "1 up, 1 up, 1 destroy", log);
+  }));
 });
