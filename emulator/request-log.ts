@@ -9,6 +9,9 @@ export interface LoggedRequest {
   status: number;
   body?: unknown;
   fault?: string;
+  /** The API client whose token the request carried, and the tenant it acted for: never the token itself. */
+  client?: string;
+  tenant?: string;
   at: string;
 }
 

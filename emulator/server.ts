@@ -91,11 +91,12 @@ export function createRequestHandler(emulator: Emulator, routes: Route[]) {
       send(res, errorReply(new HttpError(413, "HPE-GL-COMPUTE_OPS-0413001", `Payload Too Large: at most ${MAX_BODY_BYTES} bytes`, undefined, { connection: "close" })));
       return;
     }
+    let caller: { clientId: string; tenant?: string } | undefined;
     const log = (status: number, body: unknown, fault?: string) => {
       if (route?.kind === "inspect") return;
       emulator.log.add({
         method, path: url.pathname, route: route ? `${method} ${route.pattern}` : `${method} (no route)`,
-        query: Object.fromEntries(url.searchParams), status, body, fault,
+        query: Object.fromEntries(url.searchParams), status, body, fault, client: caller?.clientId, tenant: caller?.tenant,
       });
     };
 
@@ -136,11 +137,12 @@ export function createRequestHandler(emulator: Emulator, routes: Route[]) {
         if (!accepts(req.headers.accept)) throw notAcceptable();
         const header = req.headers["tenant-acid"];
         const tenant = Array.isArray(header) ? header[0] : header;
-        const caller = emulator.clients.authorize(req.headers.authorization, tenant);
-        ctx.workspaceId = caller.workspaceId;
+        const authorized = emulator.clients.authorize(req.headers.authorization, tenant);
+        caller = { clientId: authorized.clientId, tenant };
+        ctx.workspaceId = authorized.workspaceId;
         const limit = emulator.settings.rateLimit;
         if (limit) {
-          const budget = emulator.rateLimiter.take(limit, caller.clientId, tenant);
+          const budget = emulator.rateLimiter.take(limit, authorized.clientId, tenant);
           rateHeaders = budget.headers;
           if (!budget.allowed) throw new HttpError(429, "HPE-GL-COMPUTE_OPS-0429001", "Too many requests: rate limit exceeded");
         }

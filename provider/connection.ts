@@ -4,7 +4,7 @@
  * (the provider plugin, or the program for the data source); never captured in state.
  */
 import * as fs from "node:fs";
-import { ComClient, ComConfigurationError, DEFAULT_TOKEN_URL, isRegion, Region, REGIONS } from "../sdk";
+import { ComClient, ComConfigurationError, DEFAULT_TOKEN_URL, isRegion, Region, regionEndpoint, REGIONS } from "../sdk";
 
 /** The config keys (namespace `hpecom`) and the environment variables that can set them. */
 export const CONNECTION_KEYS = {
@@ -43,6 +43,35 @@ export function connectionProblems(s: ConnectionSettings): string[] {
   if (!s.clientId) problems.push(`hpecom: missing COM API client id: ${howToSet("clientId")}`);
   if (!s.clientSecret) problems.push(`hpecom: missing COM API client secret: ${howToSet("clientSecret", true)}`);
   return problems;
+}
+
+/**
+ * Problems of an explicit `hpecom.Connection`, by field (values not known yet are not judged).
+ * The default connection's problems say how to set stack config instead (connectionProblems).
+ */
+export function explicitConnectionIssues(s: ConnectionSettings, isKnown: (field: string) => boolean = () => true): { field: string; rule: string }[] {
+  const issues: { field: string; rule: string }[] = [];
+  if (!s.endpoint && !s.region && isKnown("endpoint") && isKnown("region")) issues.push({ field: "region", rule: `give a region (${REGIONS.join(", ")}) or an endpoint` });
+  if (s.region && !s.endpoint && isKnown("region") && isKnown("endpoint") && !isRegion(s.region)) issues.push({ field: "region", rule: `must be one of ${REGIONS.join(", ")}` });
+  if (!s.clientId && isKnown("clientId")) issues.push({ field: "clientId", rule: "is required" });
+  if (!s.clientSecret && isKnown("clientSecret")) issues.push({ field: "clientSecret", rule: "is required" });
+  return issues;
+}
+
+/** The stack setting (like `pulumi:disable-default-providers`) that makes every resource and call name its connection. */
+export const DISABLE_DEFAULT_CONNECTION = { key: "hpecom:disableDefaultConnection", variable: "HPECOM_DISABLE_DEFAULT_CONNECTION" };
+
+export function defaultConnectionDisabled(config: (key: string) => string | undefined, env: NodeJS.ProcessEnv = process.env): boolean {
+  return (config(DISABLE_DEFAULT_CONNECTION.key) ?? env[DISABLE_DEFAULT_CONNECTION.variable]) === "true";
+}
+
+/**
+ * Which workspace the settings (and a resource's own tenant) address: the API base and the
+ * tenant. A change of it moves a service to another workspace; a change of credentials does not.
+ */
+export function workspaceOf(settings: ConnectionSettings, tenantAcid?: string): string {
+  const base = settings.endpoint ?? (settings.region && isRegion(settings.region) ? regionEndpoint(settings.region) : settings.region ?? "");
+  return `${base.replace(/\/+$/, "")} ${tenantAcid ?? settings.tenantAcid ?? ""}`;
 }
 
 const clients = new Map<string, ComClient>();

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AuthenticationType, IncidentScope, ServiceState, ServiceType, TestResult } from "../sdk";
+import type { ConnectionOption } from "./explicit-connection";
 import { providerImplementation } from "./implementation";
 import { lazyProvider } from "./lazy-provider";
 import { EXTERNAL_SERVICE_TYPE } from "./type-token";
@@ -66,6 +67,9 @@ export interface ExternalServiceArgs {
 /** The outcome of the last post-deploy test: PASSED, FAILED, TIMED_OUT, or SKIPPED (a DISABLED ServiceNow integration cannot be tested). */
 export type LastTest = TestResult | { status: "SKIPPED"; message: string; at: string };
 
+/** Resource options, with the connection of the workspace the service belongs to. */
+export interface ExternalServiceOptions extends pulumi.CustomResourceOptions, ConnectionOption {}
+
 // The serialized provider: module locations only, no credentials, no client, no zod.
 const provider = lazyProvider(providerImplementation());
 
@@ -99,17 +103,29 @@ export class ExternalService extends pulumi.dynamic.Resource {
     return obj instanceof ExternalService;
   }
 
-  constructor(name: string, args: ExternalServiceArgs, opts?: pulumi.CustomResourceOptions) {
+  /**
+   * Reads an existing service into the program without managing it: its fields (never its
+   * secrets) as the API has them, through `connection` or the stack's default one.
+   */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: ExternalServiceOptions): ExternalService {
+    return new ExternalService(name, undefined, { ...opts, id });
+  }
+
+  /** `args` is left out only by `get`, which reads the service with the id in `opts`. */
+  constructor(name: string, args: ExternalServiceArgs | undefined, opts?: ExternalServiceOptions) {
+    const { connection, ...resourceOptions } = opts ?? {};
     super(provider, name, {
-      ...args,
+      // A read by `get` fills these from the API; the engine makes outputs only of keys it is given.
+      ...(args ?? { name: undefined, serviceType: undefined, authenticationType: undefined, description: undefined, state: undefined, serviceData: undefined, tenantAcid: undefined }),
       // Secret whatever the program passed: state and previews never show credentials.
-      authentication: pulumi.secret(args.authentication),
+      authentication: args && pulumi.secret(args.authentication),
+      connection: connection?.settings,
       resourceUri: undefined,
       generation: undefined,
       status: undefined,
       createdAt: undefined,
       updatedAt: undefined,
       lastTest: undefined,
-    }, opts, "hpecom", "ExternalService");
+    }, resourceOptions, "hpecom", "ExternalService");
   }
 }

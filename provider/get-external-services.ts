@@ -1,6 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ExternalService as ApiService, Filter, isModelled, isObject, UnmodelledService, visibleAuthentication } from "../sdk";
-import { clientFor, resolveSettings } from "./connection";
+import { ExternalService as ApiService, ComConfigurationError, Filter, isModelled, isObject, UnmodelledService, visibleAuthentication } from "../sdk";
+import {
+  clientFor, ConnectionSettings, DISABLE_DEFAULT_CONNECTION, defaultConnectionDisabled, explicitConnectionIssues, resolveSettings,
+} from "./connection";
+import type { Connection, ConnectionOption } from "./explicit-connection";
 import { userError } from "./user-error";
 
 export interface GetExternalServicesArgs {
@@ -36,11 +39,37 @@ function unmodelledInfo(s: UnmodelledService): UnmodelledServiceInfo {
   return { ...s.raw, ...(authentication && { authentication }), modelled: false, id: s.id, name: s.name, serviceType: s.serviceType };
 }
 
-/** Reads existing external services (for example, ones managed elsewhere) with the stack's connection. */
-export async function getExternalServices(args: GetExternalServicesArgs = {}): Promise<GetExternalServicesResult> {
+/**
+ * A connection's settings, once known. The credentials are only used here, in the program's
+ * process; the result holds none of them, so it is not secret.
+ */
+function settingsOf(connection: Connection): Promise<ConnectionSettings> {
+  return new Promise((resolve) => { pulumi.unsecret(connection.settings).apply((s) => { resolve(s); return s; }); });
+}
+
+/** The settings of the call's connection, or the stack's default ones unless the stack disabled them. */
+async function callSettings(connection: Connection | undefined): Promise<ConnectionSettings> {
+  const config = (key: string) => pulumi.runtime.getConfig(key);
+  if (!connection) {
+    if (defaultConnectionDisabled(config)) {
+      throw new ComConfigurationError(`no connection given, and the stack sets ${DISABLE_DEFAULT_CONNECTION.key}: pass { connection } as the call's options`);
+    }
+    return resolveSettings((key) => config(`hpecom:${key}`));
+  }
+  const settings = await settingsOf(connection);
+  const issues = explicitConnectionIssues(settings);
+  if (issues.length) throw new ComConfigurationError(issues.map((i) => `connection.${i.field} ${i.rule}`).join("; "));
+  return settings;
+}
+
+/**
+ * Reads existing external services (for example, ones managed elsewhere) through `connection`,
+ * or the stack's default connection. The connection's fields must be known when the program
+ * runs (stack config is); with values from other resources, use getExternalServicesOutput.
+ */
+export async function getExternalServices(args: GetExternalServicesArgs = {}, opts: ConnectionOption = {}): Promise<GetExternalServicesResult> {
   try {
-    const settings = resolveSettings((key) => pulumi.runtime.getConfig(`hpecom:${key}`));
-    const com = clientFor(settings, args.tenantAcid);
+    const com = clientFor(await callSettings(opts.connection), args.tenantAcid);
     const all = await com.externalServices.list({ filter: Filter.revive(args.filter) }).toArray();
     return {
       items: all.filter(isModelled).map((s) => ({ ...s, authentication: visibleAuthentication(s.authentication) }) as ExternalServiceInfo),
@@ -52,7 +81,9 @@ export async function getExternalServices(args: GetExternalServicesArgs = {}): P
 }
 
 /** `getExternalServices` as an Output, for use with other Outputs. */
-export function getExternalServicesOutput(args: pulumi.Input<GetExternalServicesArgs> = {}): pulumi.Output<GetExternalServicesResult> {
-  // pulumi.output() turns a Filter into a plain object; getExternalServices revives it.
-  return pulumi.output(args).apply((a) => getExternalServices(a as GetExternalServicesArgs));
+export function getExternalServicesOutput(args: pulumi.Input<GetExternalServicesArgs> = {}, opts: ConnectionOption = {}): pulumi.Output<GetExternalServicesResult> {
+  // pulumi.output() turns a Filter into a plain object; getExternalServices revives it. The
+  // connection joins in only to wait until it is known: the call reads it itself.
+  const ready = opts.connection ? pulumi.unsecret(opts.connection.settings) : pulumi.output(undefined);
+  return pulumi.all([pulumi.output(args), ready]).apply(([a]) => getExternalServices(a as GetExternalServicesArgs, opts));
 }

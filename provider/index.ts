@@ -1,6 +1,8 @@
 /** pulumi-hpecom: HPE Compute Ops Management external services as Pulumi resources. */
 export { ExternalService } from "./external-service";
-export type { ExternalServiceArgs, ExternalServiceAuthenticationArgs, ExternalServiceDataArgs, LastTest } from "./external-service";
+export { Connection } from "./explicit-connection";
+export type { ConnectionArgs } from "./explicit-connection";
+export type { ExternalServiceOptions, ExternalServiceArgs, ExternalServiceAuthenticationArgs, ExternalServiceDataArgs, LastTest } from "./external-service";
 export { getExternalServices, getExternalServicesOutput } from "./get-external-services";
 export type { ExternalServiceInfo, UnmodelledServiceInfo, GetExternalServicesArgs, GetExternalServicesResult } from "./get-external-services";
 export { filter, Filter, checkIncidentScope, VALID_SCOPE_COMBINATIONS, REGIONS } from "../sdk";

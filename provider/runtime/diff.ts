@@ -1,19 +1,24 @@
 /** Which changes the API can apply in place, and which need a new service. */
 import { deepEqual } from "../../sdk";
-import { INPUT_FIELDS, REPLACE_FIELDS, ServiceInputs, unknownPaths } from "./inputs";
+import { ConnectionSettings, workspaceOf } from "../connection";
+import { IMMUTABLE_FIELDS, INPUT_FIELDS, ServiceInputs, unknownPaths } from "./inputs";
 
 export interface DiffOutcome { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean }
 
 /**
  * Compares the state (`olds`, the last outputs) with the checked new inputs. Equal after
- * normalisation means no change; unknown values count as changed.
+ * normalisation means no change; unknown values count as changed. A service moves to another
+ * workspace (a new endpoint, region or tenant) by replacement; new credentials for the same
+ * workspace are an update that sends nothing. `defaults` is the stack's default connection.
  */
-export function diffInputs(olds: ServiceInputs, news: ServiceInputs): DiffOutcome {
+export function diffInputs(olds: ServiceInputs, news: ServiceInputs, defaults: ConnectionSettings): DiffOutcome {
   const unknown = new Set(unknownPaths(news).map((p) => p.split(".")[0]));
   const changed = INPUT_FIELDS.filter((k) => unknown.has(k) || !deepEqual(olds[k], news[k]));
-  const replaces: string[] = changed.filter((k) => (REPLACE_FIELDS as readonly string[]).includes(k));
-  // Names are unique in a workspace: a replacement that keeps the name must delete first.
+  const replaces: string[] = changed.filter((k) => (IMMUTABLE_FIELDS as readonly string[]).includes(k));
+  const moved = unknown.has("connection") || unknown.has("tenantAcid") ||
+    workspaceOf(olds.connection ?? defaults, olds.tenantAcid) !== workspaceOf(news.connection ?? defaults, news.tenantAcid);
+  if (moved) replaces.push(changed.includes("tenantAcid") ? "tenantAcid" : "connection");
+  // Names are unique in a workspace: a replacement in the same workspace that keeps the name must delete first.
   const sameName = !unknown.has("name") && olds.name === news.name;
-  const sameTenant = !unknown.has("tenantAcid") && olds.tenantAcid === news.tenantAcid;
-  return { changes: changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 && sameName && sameTenant };
+  return { changes: changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 && sameName && !moved };
 }

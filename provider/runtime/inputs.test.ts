@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import type { ExternalService } from "../../sdk";
-import { diffInputs } from "./diff";
+import { diffInputs as diffWith } from "./diff";
 import { changedSecretPaths, checkInputs, inputsFromService, ServiceInputs, UNKNOWN } from "./inputs";
 import { fullPatch, minimalPatch } from "./patch";
 
@@ -73,6 +73,8 @@ describe("check", () => {
 });
 
 describe("diff", () => {
+  const DEFAULTS = { endpoint: "https://us-west.api.greenlake.hpe.com", clientId: "c", clientSecret: "s" };
+  const diffInputs = (olds: ServiceInputs, news: ServiceInputs) => diffWith(olds, news, DEFAULTS);
   const olds = () => ({ ...checked(snow()), resourceUri: "/x", generation: 1 });
   it("sees no change when equal after normalisation", () => {
     const again = snow();
@@ -87,6 +89,31 @@ describe("diff", () => {
     expect(diffInputs(olds(), checked(dscc))).toMatchObject({ changes: true, replaces: ["serviceType"], deleteBeforeReplace: true });
     expect(diffInputs(olds(), checked({ ...dscc, name: "other" }))).toMatchObject({ replaces: ["serviceType"], deleteBeforeReplace: false });
     expect(diffInputs(olds(), { ...checked(snow()), tenantAcid: UNKNOWN })).toMatchObject({ replaces: ["tenantAcid"] });
+  });
+  it("moves a service to another workspace by replacement (create first), and takes new credentials as an update", () => {
+    const eu = { region: "eu-central", clientId: "eu", clientSecret: "eu-secret" };
+    expect(diffInputs(olds(), { ...checked(snow()), connection: eu })).toEqual({ changes: true, replaces: ["connection"], deleteBeforeReplace: false });
+    // The default connection, named explicitly: the same workspace, so nothing moves.
+    expect(diffInputs(olds(), { ...checked(snow()), connection: { region: "us-west", clientId: "c", clientSecret: "s" } }))
+      .toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    const before = { ...olds(), connection: eu };
+    expect(diffInputs(before, { ...checked(snow()), connection: { ...eu, clientId: "eu-2", clientSecret: "rotated" } }))
+      .toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    expect(diffInputs(before, { ...checked(snow()), connection: { ...eu, tenantAcid: "t-1" } })).toMatchObject({ replaces: ["connection"] });
+  });
+});
+
+describe("check of a connection", () => {
+  it("names each problem of an explicit connection by its field", () => {
+    expect(checkInputs({ ...snow(), connection: { region: "mars", clientId: "" } }).failures).toEqual([
+      { property: "connection.region", reason: "must be one of us-west, eu-central, ap-northeast" },
+      { property: "connection.clientId", reason: "is required" },
+      { property: "connection.clientSecret", reason: "is required" },
+    ]);
+  });
+  it("requires one when the stack disables the default connection", () => {
+    expect(checkInputs(snow(), { requireConnection: true }).failures).toEqual([expect.objectContaining({ property: "connection", reason: expect.stringContaining("hpecom:disableDefaultConnection") })]);
+    expect(checkInputs({ ...snow(), connection: { region: "eu-central", clientId: "c", clientSecret: "s" } }, { requireConnection: true }).checked).toBe(true);
   });
 });
 
@@ -139,7 +166,7 @@ describe("read", () => {
     } as unknown as ExternalService;
     const read = inputsFromService(server, inputs);
     expect(read.authentication).toEqual(inputs.authentication);
-    expect(diffInputs(read as never, inputs as never).changes).toBe(false);
+    expect(diffWith(read, inputs, {}).changes).toBe(false);
   });
 });
 

@@ -7,6 +7,8 @@ import {
   PatchView, SECRET_AUTHENTICATION_FIELDS, SERVICE_TYPES, ServiceType, visibleAuthentication,
 } from "../../sdk";
 
+import { ConnectionSettings, explicitConnectionIssues } from "../connection";
+
 /** Pulumi's marker for a value not known until deployment (preview). */
 export { unknownValue as UNKNOWN } from "@pulumi/pulumi/runtime/rpc";
 import { unknownValue as UNKNOWN } from "@pulumi/pulumi/runtime/rpc";
@@ -16,7 +18,7 @@ import { unknownValue as UNKNOWN } from "@pulumi/pulumi/runtime/rpc";
  * (as `value {…}`), so a failure about one of these as a whole is reported under a name that
  * is not a property key.
  */
-const SECRET_INPUTS = new Set(["authentication"]);
+const SECRET_INPUTS = new Set(["authentication", "connection"]);
 
 export type PostDeployTestOption = boolean | { timeoutSeconds?: number };
 
@@ -34,6 +36,8 @@ export type ServiceInputs = Pick<ExternalServiceCreate, "name" | "serviceType" |
   vCenterUuid?: string;
   postDeployTest: PostDeployTestOption;
   adopt: boolean;
+  /** The workspace's connection (`hpecom.Connection`); the stack's default connection when absent. */
+  connection?: ConnectionSettings;
   /**
    * Set by check for one deployment, never by the program: the secret fields whose value this
    * deployment changes (their paths, never their values). The engine shows a secret as `[secret]`
@@ -45,9 +49,9 @@ export type ServiceInputs = Pick<ExternalServiceCreate, "name" | "serviceType" |
 /** The fields the API manages, as opposed to the provider's own options. */
 export const API_FIELDS = ["name", "serviceType", "authenticationType", "description", "state", "authentication", "serviceData"] as const;
 /** Every input field. */
-export const INPUT_FIELDS = [...API_FIELDS, "tenantAcid", "vCenterUuid", "postDeployTest", "adopt"] as const;
+export const INPUT_FIELDS = [...API_FIELDS, "tenantAcid", "vCenterUuid", "postDeployTest", "adopt", "connection"] as const;
 /** A change of one of these means a new service: the API cannot change them in place. */
-export const REPLACE_FIELDS = ["serviceType", "authenticationType", "tenantAcid"] as const;
+export const IMMUTABLE_FIELDS = ["serviceType", "authenticationType"] as const;
 
 export interface CheckFailure { property: string; reason: string }
 
@@ -72,18 +76,31 @@ const related = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.
  * A value still unknown during preview is not judged: rules that touch it pass for now and
  * are checked again when the value is known.
  */
-export function checkInputs<T extends Record<string, unknown>>(news: T): CheckOutcome<T> {
+export function checkInputs<T extends Record<string, unknown>>(news: T, options: { requireConnection?: boolean } = {}): CheckOutcome<T> {
   const unknowns = unknownPaths(news);
   const failures: CheckFailure[] = [];
   const add = (property: string, reason: string) => {
     if (unknowns.some((u) => related(u, property))) return;
-    failures.push({ property: SECRET_INPUTS.has(property) ? `${property} (secret)` : property, reason });
+    const hidden = SECRET_INPUTS.has(property) && news[property] !== undefined;
+    failures.push({ property: hidden ? `${property} (secret)` : property, reason });
   };
 
   for (const key of Object.keys(news)) {
     if (!(INPUT_FIELDS as readonly string[]).includes(key) && key !== PROVIDER_KEY) add(key, `is not an input of ExternalService (inputs: ${INPUT_FIELDS.join(", ")})`);
   }
-  const { tenantAcid, vCenterUuid, postDeployTest, adopt } = news;
+  const { tenantAcid, vCenterUuid, postDeployTest, adopt, connection } = news;
+  if (connection === undefined || connection === null) {
+    if (options.requireConnection) {
+      add("connection", "is required: the stack sets hpecom:disableDefaultConnection, so give this resource { connection } in its options");
+    }
+  } else if (typeof connection !== "object" || Object.values(connection).some((v) => typeof v !== "string" && v !== UNKNOWN)) {
+    add("connection", "must be an hpecom.Connection");
+  } else {
+    const given = connection as Record<string, unknown>;
+    for (const issue of explicitConnectionIssues(connection as ConnectionSettings, (field) => given[field] !== UNKNOWN)) {
+      add(`connection.${issue.field}`, issue.rule);
+    }
+  }
   if (tenantAcid !== undefined && (typeof tenantAcid !== "string" || tenantAcid === "")) add("tenantAcid", "must be a non-empty string");
   if (vCenterUuid !== undefined) {
     if (typeof vCenterUuid !== "string" || vCenterUuid === "") add("vCenterUuid", "must be a non-empty string");
@@ -124,6 +141,7 @@ export function checkInputs<T extends Record<string, unknown>>(news: T): CheckOu
   if (body.description !== undefined && body.description !== null) inputs.description = body.description;
   if (tenantAcid !== undefined) inputs.tenantAcid = tenantAcid as string;
   if (vCenterUuid !== undefined) inputs.vCenterUuid = vCenterUuid as string;
+  if (connection !== undefined && connection !== null) inputs.connection = connection as ConnectionSettings;
   // The dynamic provider adds `__provider` back itself.
   return { checked: true, inputs, failures: [] };
 }
@@ -185,5 +203,6 @@ export function inputsFromService(service: ExternalService, previous: Partial<Se
   if (service.description !== undefined && service.description !== null) inputs.description = service.description;
   if (previous.tenantAcid !== undefined) inputs.tenantAcid = previous.tenantAcid;
   if (previous.vCenterUuid !== undefined) inputs.vCenterUuid = previous.vCenterUuid;
+  if (previous.connection !== undefined) inputs.connection = previous.connection;
   return inputs;
 }

@@ -4,7 +4,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { ComApiError, ExternalService, isModelled } from "../../sdk";
-import { clientFor, ConnectionSettings, resolveSettings } from "../connection";
+import { clientFor, ConnectionSettings, defaultConnectionDisabled, resolveSettings } from "../connection";
 import { diffInputs } from "./diff";
 import { changedSecretPaths, checkInputs, createBody, inputsFromService, ServiceInputs } from "./inputs";
 import { fullPatch, minimalPatch } from "./patch";
@@ -23,11 +23,23 @@ export type ServiceOutputs = ServiceInputs & {
 };
 
 let settings: ConnectionSettings | undefined;
+let connectionRequired = false;
 
-function client(inputs: { tenantAcid?: string }) {
-  // Stack config arrives through configure(); the environment is the fallback for both.
+/** The stack's default connection: stack config arrives through configure(); the environment is the fallback for both. */
+function defaults(): ConnectionSettings {
   settings ??= resolveSettings(() => undefined);
-  return clientFor(settings, inputs.tenantAcid);
+  return settings;
+}
+
+/** The client of the service's workspace: its own connection's, or the default one's. */
+function client(inputs: Pick<ServiceInputs, "tenantAcid" | "connection">) {
+  return clientFor(inputs.connection ?? defaults(), inputs.tenantAcid);
+}
+
+/** The outputs of an update that sends nothing: the service as last read, with the new inputs. */
+function keptOutputs(inputs: ServiceInputs, previous: ServiceOutputs): ServiceOutputs {
+  const { resourceUri, generation, status, createdAt, updatedAt, lastTest } = previous;
+  return { ...inputs, resourceUri, generation, status, createdAt, updatedAt, ...(lastTest && { lastTest }) };
 }
 
 function outputs(inputs: ServiceInputs, service: ExternalService, lastTest?: LastTest): ServiceOutputs {
@@ -97,16 +109,17 @@ type ExternalServiceProvider = Omit<pulumi.dynamic.ResourceProvider<ServiceInput
 export const provider: ExternalServiceProvider = {
   async configure(req) {
     settings = resolveSettings((key) => req.config.get(`hpecom:${key}`));
+    connectionRequired = defaultConnectionDisabled((key) => req.config.get(key));
   },
 
   async check(olds, news) {
-    const outcome = checkInputs(news);
+    const outcome = checkInputs(news, { requireConnection: connectionRequired });
     const changedSecrets = outcome.checked ? changedSecretPaths(olds, outcome.inputs) : [];
     return changedSecrets.length ? { inputs: { ...outcome.inputs, changedSecrets }, failures: [] } : outcome;
   },
 
   async diff(_id, olds, news) {
-    return diffInputs(olds, news);
+    return diffInputs(olds, news, defaults());
   },
 
   create: (inputs) => reported("create", inputs, async () => {
@@ -139,6 +152,9 @@ export const provider: ExternalServiceProvider = {
   }),
 
   update: (id, previous, inputs) => reported("update", { name: inputs.name, id }, async () => {
+    const retestDue = previous.lastTest !== undefined && !testAccepted(previous.lastTest);
+    // Only the provider's options or the connection's credentials changed: nothing to send.
+    if (minimalPatch(previous, inputs) === undefined && !retestDue) return { outs: keptOutputs(inputs, previous) };
     const com = client(inputs);
     const current = await lookupService(com, id);
     if (!current) {
@@ -155,7 +171,7 @@ export const provider: ExternalServiceProvider = {
     const service = patch === undefined ? current : await com.externalServices.update(id, patch);
     rememberService(com, service);
     const touched = patch !== null && typeof patch === "object" && ["authentication", "serviceData", "state"].some((k) => k in patch);
-    const retest = touched || (previous.lastTest !== undefined && !testAccepted(previous.lastTest));
+    const retest = touched || retestDue;
     if (retest) return { outs: await verify(com, inputs, service) };
     return { outs: outputs(inputs, service, previous.lastTest) };
   }),

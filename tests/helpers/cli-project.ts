@@ -9,6 +9,10 @@ import { expectNoSecrets } from "./secrets";
 export interface ProjectRun {
   up: CliResult;
   outputs: Record<string, unknown>;
+  /** Runs another `pulumi` command on the same stack; fails on a non-zero exit. */
+  run(args: string[]): Promise<CliResult>;
+  /** Every state file of the stack's backend, as text. */
+  stateText(): string;
 }
 
 /** The stack config that points the provider at `emulator` with its demo client. */
@@ -62,11 +66,11 @@ export async function deployProject(
       ...Object.entries(config.secret).flatMap(([k, v]) => ["--secret", `${k}=${v}`])]);
     const up = await run(["up", "--yes", "--skip-preview"]);
     const outputs = JSON.parse((await run(["stack", "output", "--json"])).stdout);
-    await inspect({ up, outputs });
+    const stateText = () => fs.readdirSync(path.join(opts.backendDir, ".pulumi", "stacks"), { recursive: true, withFileTypes: true })
+      .filter((f) => f.isFile() && f.name.endsWith(".json")).map((f) => fs.readFileSync(path.join(f.parentPath, f.name), "utf8")).join("\n");
+    await inspect({ up, outputs, run, stateText });
     const destroy = await run(["destroy", "--yes", "--skip-preview"]);
-    const stateFiles = fs.readdirSync(path.join(opts.backendDir, ".pulumi", "stacks"), { recursive: true, withFileTypes: true })
-      .filter((f) => f.isFile() && f.name.endsWith(".json")).map((f) => fs.readFileSync(path.join(f.parentPath, f.name), "utf8"));
-    expectNoSecrets({ output: up.stdout + up.stderr + destroy.stdout + destroy.stderr, state: stateFiles.join("\n") }, secrets);
+    expectNoSecrets({ output: up.stdout + up.stderr + destroy.stdout + destroy.stderr, state: stateText() }, secrets);
     await run(["stack", "rm", "--yes"]);
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
