@@ -4,7 +4,7 @@
  * (the provider plugin, or the program for the data source); never captured in state.
  */
 import * as fs from "node:fs";
-import { ComClient, ComConfigurationError, DEFAULT_TOKEN_URL, isRegion, Region, regionEndpoint, REGIONS } from "../sdk";
+import { ComClient, ComConfigurationError, DEFAULT_TOKEN_URL, isRegion, Region, REGIONS, workspaceKey } from "../sdk";
 
 /** The config keys (namespace `hpecom`) and the environment variables that can set them. */
 export const CONNECTION_KEYS = {
@@ -70,8 +70,7 @@ export function defaultConnectionDisabled(config: (key: string) => string | unde
  * tenant. A change of it moves a service to another workspace; a change of credentials does not.
  */
 export function workspaceOf(settings: ConnectionSettings, tenantAcid?: string): string {
-  const base = settings.endpoint ?? (settings.region && isRegion(settings.region) ? regionEndpoint(settings.region) : settings.region ?? "");
-  return `${base.replace(/\/+$/, "")} ${tenantAcid ?? settings.tenantAcid ?? ""}`;
+  return workspaceKey({ ...settings, tenantAcid: tenantAcid ?? settings.tenantAcid });
 }
 
 const clients = new Map<string, ComClient>();

@@ -13,7 +13,7 @@ export { PagedIterable, pageSchema } from "./core/pagination";
 export { issuesOf, formatIssue } from "./core/validation-issues";
 export type { ValidationIssue } from "./core/validation-issues";
 export type { Page } from "./core/pagination";
-export { REGIONS, regionEndpoint, DEFAULT_TOKEN_URL, isLoopbackHost, isRegion } from "./core/regions";
+export { REGIONS, regionEndpoint, DEFAULT_TOKEN_URL, isLoopbackHost, isRegion, workspaceKey } from "./core/regions";
 export type { Region } from "./core/regions";
 export { redact, registerSecret } from "./core/redact";
 export { shouldRetry, backoffDelayMs, serverHintMs, isAmbiguousFailure } from "./core/retry";

@@ -176,6 +176,12 @@ describe("unique-service-names", () => {
       .toEqual(["external service name 'ServiceNow' is used by 2 resources (a, b): names must be unique in a workspace"]);
     expect(uniqueServiceNames([{ urn: urn("a"), props: { ...dscc(), tenantAcid: "t1" } }, { urn: urn("b"), props: { ...dscc(), tenantAcid: "t2" } }]).violations).toEqual([]);
   });
+  it("tells workspaces apart by their connection, whatever the credentials", () => {
+    const at = (region: string, clientId: string, tenantAcid?: string) => ({ ...dscc(), connection: { region, clientId, clientSecret: "s", tenantAcid } });
+    expect(uniqueServiceNames([{ urn: urn("a"), props: at("us-west", "x") }, { urn: urn("b"), props: at("eu-central", "x") }]).violations).toEqual([]);
+    expect(uniqueServiceNames([{ urn: urn("a"), props: at("eu-central", "x", "t1") }, { urn: urn("b"), props: at("eu-central", "x", "t2") }]).violations).toEqual([]);
+    expect(uniqueServiceNames([{ urn: urn("a"), props: at("eu-central", "x") }, { urn: urn("b"), props: at("eu-central", "y") }]).violations).toHaveLength(1);
+  });
   it("waits for an unknown name", () => {
     expect(uniqueServiceNames([{ urn: urn("a"), props: { ...dscc(), name: UNKNOWN } }]).pending).toEqual([urn("a")]);
   });

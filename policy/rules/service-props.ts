@@ -7,6 +7,8 @@ export interface ServiceProps {
   serviceData?: Record<string, unknown> | unknown;
   tenantAcid?: unknown;
   postDeployTest?: unknown;
+  /** The resource's `hpecom.Connection` settings (absent: the stack's default connection). */
+  connection?: Record<string, unknown> | unknown;
 }
 
 /** Where a rule runs: the stack and its tags. */
