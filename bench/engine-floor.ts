@@ -1,0 +1,157 @@
+/**
+ * The engine-floor scenario: N DSCC services through the real engine, each operation timed for
+ * the engine floor (a dynamic provider that does no I/O), ExternalService at 0 ms and at 50 ms
+ * of emulator latency, and (up to N=100) the naive provider. Single runs on 2 cores swing by
+ * ±20 %, so the variants run back to back in interleaved rounds (the order rotates each round),
+ * and each ratio is the median of the per-round ratios, with their spread.
+ */
+import axios from "axios";
+import type { EmulatorProcess } from "../emulator";
+import { samplePeakMemory } from "./peak-memory";
+import type { Variant } from "./resources";
+import { benchStack, counts } from "./stack";
+
+export const OPERATIONS = ["create", "no-op preview", "no-op up", "refresh", "update 1 field", "destroy"] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+/** `BENCH_N=100,500`, `BENCH_ROUNDS=100:3,500:2`, `BENCH_LATENCY_MS=0,50` narrow or widen a run. */
+export const SIZES = (process.env.BENCH_N ?? "100,500").split(",").map(Number);
+const LATENCIES = (process.env.BENCH_LATENCY_MS ?? "0,50").split(",").map(Number);
+const ROUNDS = new Map((process.env.BENCH_ROUNDS ?? "100:3,500:2").split(",").map((p) => p.split(":").map(Number) as [number, number]));
+/** The naive provider's GET-per-read pattern makes it slow at scale; it is compared where that stays affordable. */
+const NAIVE_UP_TO = 100;
+
+export interface Measurement {
+  variant: Variant; n: number; latencyMs: number; round: number; operation: Operation;
+  seconds: number; requests: number; byRoute: Record<string, number>;
+}
+
+export interface FloorResults { measurements: Measurement[]; peakMiB: Record<string, number>; rounds: Record<number, number> }
+
+interface Run { variant: Variant; latencyMs: number }
+const label = (r: Run) => (r.variant === "floor" ? "floor" : `${r.variant} @ ${r.latencyMs} ms`);
+
+/** Every operation of one variant, in order, on a fresh stack and an empty emulator. */
+async function runSequence(run: Run, n: number, round: number, emulator: EmulatorProcess): Promise<{ results: Measurement[]; peakMiB: number }> {
+  const { variant, latencyMs } = run;
+  const bench = await benchStack(variant, n, emulator, `${variant}-${n}-${latencyMs}`);
+  const { stack } = bench;
+  await axios.post(`${emulator.url}/__emulator/reset`);
+  if (latencyMs > 0) await axios.put(`${emulator.url}/__emulator/faults`, { latencyMs, match: "^\\w+ /(compute-ops-mgmt|as)/" });
+  const operations: Record<Operation, () => Promise<unknown>> = {
+    "create": () => stack.up(),
+    "no-op preview": () => stack.preview({ expectNoChanges: true }),
+    "no-op up": () => stack.up(),
+    "refresh": () => stack.refresh(),
+    "update 1 field": () => { bench.setDescription("v2"); return stack.up(); },
+    "destroy": () => stack.destroy(),
+  };
+  const results: Measurement[] = [];
+  let peakMiB = 0;
+  try {
+    for (const operation of OPERATIONS) {
+      const { lastSeq } = await counts(emulator, 0);
+      const memory = samplePeakMemory();
+      const started = process.hrtime.bigint();
+      await operations[operation]();
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      peakMiB = Math.max(peakMiB, memory.stop());
+      const { routes } = await counts(emulator, lastSeq);
+      results.push({ variant, n, latencyMs, round, operation, seconds, requests: Object.values(routes).reduce((a, b) => a + b, 0), byRoute: routes });
+      process.stderr.write(`bench: N=${n} round ${round} ${label(run).padEnd(14)} ${operation.padEnd(15)} ${seconds.toFixed(2)} s\n`);
+    }
+  } finally {
+    await bench.remove();
+  }
+  return { results, peakMiB };
+}
+
+export async function engineFloorScenario(emulator: EmulatorProcess): Promise<FloorResults> {
+  const measurements: Measurement[] = [];
+  const peakMiB: Record<string, number> = {};
+  const rounds: Record<number, number> = {};
+  for (const n of SIZES) {
+    // The floor sends no request, so the emulator's latency does not concern it.
+    const plan: Run[] = [{ variant: "floor", latencyMs: 0 }, ...LATENCIES.map((l): Run => ({ variant: "hpecom", latencyMs: l })),
+      ...(n <= NAIVE_UP_TO ? LATENCIES.filter((l) => l > 0).map((l): Run => ({ variant: "naive", latencyMs: l })) : [])];
+    rounds[n] = ROUNDS.get(n) ?? 2;
+    for (let round = 0; round < rounds[n]; round++) {
+      const order = [...plan.slice(round % plan.length), ...plan.slice(0, round % plan.length)];
+      for (const run of order) {
+        const { results, peakMiB: peak } = await runSequence(run, n, round, emulator);
+        measurements.push(...results);
+        const key = `N=${n} ${label(run)}`;
+        peakMiB[key] = Math.max(peakMiB[key] ?? 0, peak);
+      }
+    }
+  }
+  return { measurements, peakMiB, rounds };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Per-round ratios of a variant's time to the floor's for one operation: their median and spread. */
+function ratio(all: Measurement[], n: number, run: Run, op: Operation) {
+  const of = (r: Run) => all.filter((m) => m.n === n && m.variant === r.variant && m.latencyMs === r.latencyMs && m.operation === op);
+  const floor = of({ variant: "floor", latencyMs: 0 });
+  const ours = of(run);
+  const ratios = ours.map((m) => m.seconds / floor.find((f) => f.round === m.round)!.seconds);
+  return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), seconds: median(ours.map((m) => m.seconds)), requests: ours[0]?.requests };
+}
+
+export function floorTable(r: FloorResults): string {
+  const lines = [
+    "| N (rounds) | latency | operation | floor s | hpecom s | hpecom ÷ floor, median (spread) | naive ÷ floor | requests hpecom |",
+    "|---|---|---|---|---|---|---|---|",
+  ];
+  for (const n of [...new Set(r.measurements.map((m) => m.n))]) {
+    for (const latencyMs of [...new Set(r.measurements.filter((m) => m.variant === "hpecom").map((m) => m.latencyMs))]) {
+      for (const op of OPERATIONS) {
+        const floor = median(r.measurements.filter((m) => m.n === n && m.variant === "floor" && m.operation === op).map((m) => m.seconds));
+        const ours = ratio(r.measurements, n, { variant: "hpecom", latencyMs }, op);
+        const hasNaive = r.measurements.some((m) => m.n === n && m.variant === "naive" && m.latencyMs === latencyMs);
+        const naive = hasNaive ? `${ratio(r.measurements, n, { variant: "naive", latencyMs }, op).median.toFixed(2)}×` : "—";
+        lines.push(`| ${n} (${r.rounds[n]}) | ${latencyMs} ms | ${op} | ${floor.toFixed(2)} | ${ours.seconds.toFixed(2)} | ` +
+          `${ours.median.toFixed(2)}× (${ours.min.toFixed(2)}–${ours.max.toFixed(2)}) | ${naive} | ${ours.requests} |`);
+      }
+    }
+  }
+  return lines.join("\n");
+}
+
+const routeCount = (m: Measurement, pattern: RegExp) =>
+  Object.entries(m.byRoute).filter(([route]) => pattern.test(route)).reduce((a, [, c]) => a + c, 0);
+
+/** The issue's targets, each with the measured value beside it. */
+export function floorTargets(r: FloorResults) {
+  const checks: { target: string; measured: string; met: boolean }[] = [];
+  for (const n of [...new Set(r.measurements.map((m) => m.n))]) {
+    const floorPeak = r.peakMiB[`N=${n} floor`];
+    for (const latencyMs of [...new Set(r.measurements.filter((m) => m.variant === "hpecom").map((m) => m.latencyMs))]) {
+      const at = `N=${n}, ${latencyMs} ms`;
+      const first = (op: Operation) => r.measurements.find((m) => m.n === n && m.variant === "hpecom" && m.latencyMs === latencyMs && m.operation === op)!;
+      for (const op of ["no-op preview", "no-op up"] as const) {
+        checks.push({ target: `${at}: ${op} sends 0 requests`, measured: String(first(op).requests), met: first(op).requests === 0 });
+      }
+      const pages = Math.ceil(n / 100);
+      const refreshReads = routeCount(first("refresh"), /^GET /);
+      checks.push({ target: `${at}: refresh = ${pages} list pages (+1 token)`, measured: `${refreshReads} reads, ${first("refresh").requests} in all`, met: refreshReads === pages });
+      const create = first("create");
+      checks.push({ target: `${at}: create = ${n} POSTs + 1 token`, measured: `${create.requests} requests`, met: create.requests === n + 1 });
+      const update = first("update 1 field");
+      const reads = routeCount(update, /^GET /);
+      checks.push({ target: `${at}: update = ${n} PATCHes + ${pages} list pages (+1 token)`, measured: `${routeCount(update, /^PATCH /)} PATCHes + ${reads} reads`, met: routeCount(update, /^PATCH /) === n && reads <= pages });
+      for (const op of OPERATIONS) {
+        const limit = op.startsWith("no-op") ? 1.1 : latencyMs === 0 ? 1.2 : 1.35;
+        const { median: m } = ratio(r.measurements, n, { variant: "hpecom", latencyMs }, op);
+        checks.push({ target: `${at}: ${op} ≤ ${limit}× the engine floor (median of rounds)`, measured: `${m.toFixed(2)}×`, met: m <= limit });
+      }
+      const peak = r.peakMiB[`N=${n} hpecom @ ${latencyMs} ms`];
+      checks.push({ target: `${at}: provider peak memory ≤ 1.2× the floor's`, measured: `${peak} MiB vs ${floorPeak} MiB (${(peak / floorPeak).toFixed(2)}×)`, met: peak <= 1.2 * floorPeak });
+    }
+  }
+  return checks;
+}
