@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 WITH_ENGINE := scripts/with-engine
 
-.PHONY: help install build engine demo demo-destroy test typecheck gitops-check conformance bench profile clean
+.PHONY: help install build engine demo demo-destroy test typecheck gitops-check conformance bench profile schema clean
 
 help:
 	@echo "make demo   deploy the demo against the local COM emulator and print its outputs"
@@ -12,6 +12,7 @@ help:
 	@echo "make demo-destroy  remove what make demo deployed"
 	@echo "make gitops-check  run the GitOps pipeline steps locally against the emulator"
 	@echo "make bench  benchmark against the engine floor and a naive provider"
+	@echo "make schema  regenerate plugin/schema.json from the sdk's zod schemas"
 	@echo "make profile  where the CPU time of a no-op up goes, per process (BENCH_N=100)"
 	@echo "make conformance  probe the API assumptions (a real COM workspace if HPECOM_* is set, else the emulator)"
 	@echo "make engine build (or reuse) the Pulumi engine and print its bin directory"
@@ -56,6 +57,9 @@ bench: build
 
 profile: build
 	$(WITH_ENGINE) node dist/bench/profile.js
+
+schema: build
+	node dist/plugin/generate-schema.js
 
 clean:
 	rm -rf dist .pulumi node_modules

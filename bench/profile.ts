@@ -3,7 +3,7 @@
  * engine floor and for ExternalService, then runs one no-op `up` of each with a CPU profiler
  * (cpu-profiler.ts) in every Node process the engine starts (the program and the dynamic provider), and sums each
  * process's CPU time by where the code lives. `BENCH_N` sets N (default 100); `BENCH_PROFILE_OP`
- * picks the operation (`no-op up`, default, or `update`).
+ * picks the operation: `no-op up` (default), `update`, `refresh` or `destroy`.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -31,10 +31,11 @@ function place(url: string, fn: string): string {
   return "other packages";
 }
 
-function summarize(file: string): { kind: string; totalMs: number; byPlace: Record<string, number> } {
+function summarize(file: string): { kind: string; totalMs: number; byPlace: Record<string, number>; top: [string, number][] } {
   const profile = JSON.parse(fs.readFileSync(file, "utf8")) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const byPlace: Record<string, number> = {};
+  const byFunction: Record<string, number> = {};
   let totalMs = 0;
   let dynamicProvider = false;
   profile.samples.forEach((id, i) => {
@@ -44,10 +45,13 @@ function summarize(file: string): { kind: string; totalMs: number; byPlace: Reco
     if (node.callFrame.url.includes("cmd/dynamic-provider")) dynamicProvider = true;
     if (where === "(idle)") return;
     byPlace[where] = (byPlace[where] ?? 0) + ms;
+    const fn = `${node.callFrame.functionName || "(anonymous)"} ${node.callFrame.url.split("/").slice(-2).join("/")}`;
+    byFunction[fn] = (byFunction[fn] ?? 0) + ms;
     totalMs += ms;
   });
   if (profile.nodes.some((n) => n.callFrame.url.includes("cmd/dynamic-provider"))) dynamicProvider = true;
-  return { kind: dynamicProvider ? "provider process" : "program process", totalMs, byPlace };
+  const top = Object.entries(byFunction).sort((a, b) => b[1] - a[1]).slice(0, 10);
+  return { kind: dynamicProvider ? "provider process" : "program process", totalMs, byPlace, top };
 }
 
 async function profileVariant(variant: Variant, emulator: Awaited<ReturnType<typeof startEmulatorProcess>>) {
@@ -58,10 +62,12 @@ async function profileVariant(variant: Variant, emulator: Awaited<ReturnType<typ
     if (OP === "update") bench.setDescription("v2");
     const env = bench.stack.workspace.envVars;
     Object.assign(env, { NODE_OPTIONS: `--require ${path.join(__dirname, "cpu-profiler.js")}`, HPECOM_CPU_PROFILE_DIR: dir });
-    await bench.stack.up();
+    const started = process.hrtime.bigint();
+    await (OP === "refresh" ? bench.stack.refresh() : OP === "destroy" ? bench.stack.destroy() : bench.stack.up());
+    process.stderr.write(`profile: ${variant} ${OP}: ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(2)} s (profiled)\n`);
     delete env.NODE_OPTIONS;
     delete env.HPECOM_CPU_PROFILE_DIR;
-    await bench.stack.destroy();
+    if (OP !== "destroy") await bench.stack.destroy();
     return fs.readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).map((f) => summarize(path.join(dir, f)));
   } finally {
     await bench.remove();
@@ -81,6 +87,7 @@ async function main() {
         for (const [where, ms] of Object.entries(p.byPlace).sort((a, b) => b[1] - a[1])) {
           lines.push(`  ${where.padEnd(42)} ${ms.toFixed(0).padStart(6)} ms  ${(1000 * ms / N).toFixed(0).padStart(6)} µs`);
         }
+        lines.push("  top functions by self time:", ...p.top.map(([fn, ms]) => `    ${ms.toFixed(0).padStart(6)} ms  ${fn}`));
       }
     }
     console.log(lines.join("\n"));

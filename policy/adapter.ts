@@ -6,7 +6,7 @@
 import type {
   EnforcementLevel, PolicyConfigSchema, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy,
 } from "@pulumi/policy";
-import { EXTERNAL_SERVICE_TYPE } from "../provider/type-token";
+import { EXTERNAL_SERVICE_TYPES } from "../provider/type-token";
 import { PROXY_TARGET_KEY, RuleOutcome } from "./rules/outcome";
 import type { NamedService } from "./rules/unique-service-names";
 import type { RuleContext, ServiceProps } from "./rules/service-props";
@@ -47,7 +47,7 @@ export function externalServicePolicy<C extends object = object>(spec: ExternalS
     enforcementLevel: spec.enforcementLevel,
     configSchema: spec.configSchema,
     validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
-      if (args.type !== EXTERNAL_SERVICE_TYPE) return;
+      if (!EXTERNAL_SERVICE_TYPES.includes(args.type)) return;
       const ctx: RuleContext = { stack: stackOfUrn(args.urn), stackTags: args.stackTags };
       const outcome = spec.rule(plain(args.props), args.getConfig<C>(), ctx);
       report(outcome, reportViolation, (path) => readThroughProxy(args.props, path));
@@ -64,7 +64,7 @@ export function externalServiceStackPolicy(spec: {
     description: spec.description,
     enforcementLevel: spec.enforcementLevel,
     validateStack: (args, reportViolation) => {
-      const resources = args.resources.filter((r) => r.type === EXTERNAL_SERVICE_TYPE);
+      const resources = args.resources.filter((r) => EXTERNAL_SERVICE_TYPES.includes(r.type));
       const outcome = spec.rule(resources.map((r) => ({ urn: r.urn, props: plain(r.props) })));
       // A pending entry is the URN of a resource whose name is unknown: read that name.
       report(outcome, (m) => reportViolation(m), (urn) => readThroughProxy(resources.find((r) => r.urn === urn)!.props, "name"));

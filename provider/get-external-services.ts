@@ -1,9 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ExternalService as ApiService, ComConfigurationError, Filter, isModelled, isObject, UnmodelledService, visibleAuthentication } from "../sdk";
+import { ComConfigurationError, Filter } from "../sdk";
 import {
   clientFor, ConnectionSettings, DISABLE_DEFAULT_CONNECTION, defaultConnectionDisabled, explicitConnectionIssues, resolveSettings,
 } from "./connection";
 import type { Connection, ConnectionOption } from "./explicit-connection";
+import { GetExternalServicesResult, listServices } from "./service-listing";
+export type { ExternalServiceInfo, GetExternalServicesResult, UnmodelledServiceInfo } from "./service-listing";
 import { userError } from "./user-error";
 
 export interface GetExternalServicesArgs {
@@ -14,29 +16,6 @@ export interface GetExternalServicesArgs {
   filter?: Filter | string;
   /** Look in this tenant of an MSP workspace. */
   tenantAcid?: string;
-}
-
-// Key remapping, not Omit: Omit over the API's open (index-signature) types would lose every known field.
-type WithoutSecrets<T> = T extends unknown
-  ? { [K in keyof T as K extends "authentication" ? never : K]: T[K] } & { authentication: Record<string, unknown> }
-  : never;
-
-/** An external service as the data source returns it: no secret fields at all. Narrow on `serviceType` for its `serviceData`. */
-export type ExternalServiceInfo = WithoutSecrets<ApiService>;
-
-/** A service of a type this package does not model (ARUBA_CENTRAL, …): its fields as the API gave them, secrets left out. */
-export interface UnmodelledServiceInfo { modelled: false; id: string; name: string; serviceType: string; [field: string]: unknown }
-
-export interface GetExternalServicesResult {
-  /** The services of the three modelled types that match. */
-  items: ExternalServiceInfo[];
-  /** Matching services of other types (or shapes) than this package models, kept apart so that `items` stays typed. */
-  unmodelled: UnmodelledServiceInfo[];
-}
-
-function unmodelledInfo(s: UnmodelledService): UnmodelledServiceInfo {
-  const authentication = isObject(s.raw.authentication) ? visibleAuthentication(s.raw.authentication) : undefined;
-  return { ...s.raw, ...(authentication && { authentication }), modelled: false, id: s.id, name: s.name, serviceType: s.serviceType };
 }
 
 /**
@@ -70,11 +49,7 @@ async function callSettings(connection: Connection | undefined): Promise<Connect
 export async function getExternalServices(args: GetExternalServicesArgs = {}, opts: ConnectionOption = {}): Promise<GetExternalServicesResult> {
   try {
     const com = clientFor(await callSettings(opts.connection), args.tenantAcid);
-    const all = await com.externalServices.list({ filter: Filter.revive(args.filter) }).toArray();
-    return {
-      items: all.filter(isModelled).map((s) => ({ ...s, authentication: visibleAuthentication(s.authentication) }) as ExternalServiceInfo),
-      unmodelled: all.filter((s): s is UnmodelledService => !isModelled(s)).map(unmodelledInfo),
-    };
+    return await listServices(com, args.filter);
   } catch (err) {
     throw userError("getExternalServices", err);
   }

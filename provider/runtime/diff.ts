@@ -1,5 +1,5 @@
 /** Which changes the API can apply in place, and which need a new service. */
-import { deepEqual } from "../../sdk";
+import { deepEqual, SECRET_AUTHENTICATION_FIELDS } from "../../sdk";
 import { ConnectionSettings, workspaceOf } from "../connection";
 import { IMMUTABLE_FIELDS, INPUT_FIELDS, ServiceInputs, unknownPaths } from "./inputs";
 
@@ -13,7 +13,8 @@ export interface DiffOutcome { changes: boolean; replaces: string[]; deleteBefor
  */
 export function diffInputs(olds: ServiceInputs, news: ServiceInputs, defaults: ConnectionSettings): DiffOutcome {
   const unknown = new Set(unknownPaths(news).map((p) => p.split(".")[0]));
-  const changed = INPUT_FIELDS.filter((k) => unknown.has(k) || !deepEqual(olds[k], news[k]));
+  const comparable = { ...news, authentication: withoutUnseenSecrets(olds.authentication, news.authentication) };
+  const changed = INPUT_FIELDS.filter((k) => unknown.has(k) || !deepEqual(olds[k], comparable[k]));
   const replaces: string[] = changed.filter((k) => (IMMUTABLE_FIELDS as readonly string[]).includes(k));
   const moved = unknown.has("connection") || unknown.has("tenantAcid") ||
     workspaceOf(olds.connection ?? defaults, olds.tenantAcid) !== workspaceOf(news.connection ?? defaults, news.tenantAcid);
@@ -21,4 +22,16 @@ export function diffInputs(olds: ServiceInputs, news: ServiceInputs, defaults: C
   // Names are unique in a workspace: a replacement in the same workspace that keeps the name must delete first.
   const sameName = !unknown.has("name") && olds.name === news.name;
   return { changes: changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 && sameName && !moved };
+}
+
+/**
+ * An imported service's state has no secrets (the API never returns them): the secrets the
+ * program then supplies are not a change by themselves. They are sent with the next change of
+ * `authentication`, as the whole group.
+ */
+function withoutUnseenSecrets(old: Record<string, string> | undefined, next: Record<string, string>): Record<string, string> {
+  if (!old || typeof next !== "object" || next === null) return next;
+  const out = { ...next };
+  for (const key of SECRET_AUTHENTICATION_FIELDS) if (old[key] === undefined) delete out[key];
+  return out;
 }

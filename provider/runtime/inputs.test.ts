@@ -103,6 +103,14 @@ describe("diff", () => {
   });
 });
 
+describe("diff after an import", () => {
+  it("does not count the secrets the imported state never had", () => {
+    const imported = { ...checked(snow()), authentication: { clientId: "cid" } };
+    expect(diffWith(imported, checked(snow()), {})).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    expect(diffWith(imported, { ...checked(snow()), authentication: { ...snow().authentication, clientId: "other" } }, {}).changes).toBe(true);
+  });
+});
+
 describe("check of a connection", () => {
   it("names each problem of an explicit connection by its field", () => {
     expect(checkInputs({ ...snow(), connection: { region: "mars", clientId: "" } }).failures).toEqual([

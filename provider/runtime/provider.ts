@@ -106,10 +106,18 @@ type ExternalServiceProvider = Omit<pulumi.dynamic.ResourceProvider<ServiceInput
   read(id: string, props?: ServiceOutputs): Promise<{ id?: string; props?: ServiceOutputs; inputs?: ServiceInputs }>;
 };
 
+/** Takes the stack's (or a provider instance's) `hpecom:*` configuration; the environment fills what it leaves out. */
+export function configureConnection(config: (key: string) => string | undefined): void {
+  settings = resolveSettings((key) => config(`hpecom:${key}`));
+  connectionRequired = defaultConnectionDisabled(config);
+}
+
+/** The default connection's client, for calls that are not about one resource (the plugin's invoke). */
+export const defaultClient = (tenantAcid?: string) => client({ tenantAcid });
+
 export const provider: ExternalServiceProvider = {
   async configure(req) {
-    settings = resolveSettings((key) => req.config.get(`hpecom:${key}`));
-    connectionRequired = defaultConnectionDisabled((key) => req.config.get(key));
+    configureConnection((key) => req.config.get(key));
   },
 
   async check(olds, news) {

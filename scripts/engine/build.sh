@@ -2,13 +2,15 @@
 # Produces (or reuses) the bin directory of the Pulumi engine this project runs on, and prints
 # its absolute path as the last line of output.
 #
-# The bin directory holds `pulumi`, `pulumi-language-nodejs` and `pulumi-resource-pulumi-nodejs`.
+# The bin directory holds `pulumi`, `pulumi-language-nodejs`, `pulumi-language-yaml` and
+# `pulumi-resource-pulumi-nodejs`.
 # It lives outside the checkout, under $XDG_CACHE_HOME (or ~/.cache), keyed by engine version,
 # so every clone and every CI run on a machine reuses one build. Each binary carries a stamp
 # of the sources it was built from and is rebuilt only when they change.
 set -euo pipefail
 
 PULUMI_VERSION=3.248.0
+YAML_VERSION=1.25.0
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-hpecom/engine-v$PULUMI_VERSION
@@ -94,7 +96,25 @@ if [ "$(cat "$bin/.pulumi-language-nodejs.stamp" 2>/dev/null)" != "user" ]; then
   fi
 fi
 
-# 3. The dynamic-provider plugin: a script shipped inside @pulumi/pulumi.
+# 3. The YAML language host, for YAML programs (examples/yaml): a module of its own, pinned.
+if [ -x "$(dirname "$(readlink -f "$bin/pulumi")")/pulumi-language-yaml" ] && [ "$(cat "$bin/.pulumi.stamp" 2>/dev/null | cut -c1-5)" = "user:" ]; then
+  ln -sfn "$(dirname "$(readlink -f "$bin/pulumi")")/pulumi-language-yaml" "$bin/pulumi-language-yaml"
+elif stamp_matches pulumi-language-yaml "v$YAML_VERSION"; then
+  say "pulumi-language-yaml v$YAML_VERSION is cached"
+else
+  require_go
+  say "building pulumi-language-yaml v$YAML_VERSION from the Go module proxy (about 2 minutes cold)"
+  rm -rf "$bin/.yaml-build" && mkdir -p "$bin/.yaml-build"
+  (GOBIN="$bin/.yaml-build" go install -v -trimpath -ldflags "-s -w" "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml@v$YAML_VERSION" 2>&1) | progress
+  if [ ! -x "$bin/.yaml-build/pulumi-language-yaml" ]; then
+    GOBIN="$bin/.yaml-build" go install "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml@v$YAML_VERSION"
+    exit 1
+  fi
+  mv -f "$bin/.yaml-build/pulumi-language-yaml" "$bin/pulumi-language-yaml" && rm -rf "$bin/.yaml-build"
+  echo "v$YAML_VERSION" >"$bin/.pulumi-language-yaml.stamp"
+fi
+
+# 4. The dynamic-provider plugin: a script shipped inside @pulumi/pulumi.
 plugin=$root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs
 if [ ! -f "$plugin" ]; then
   echo "error: $plugin is missing; run 'npm ci' first" >&2

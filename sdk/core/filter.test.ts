@@ -1,6 +1,7 @@
 import * as fc from "fast-check";
 import { encodeQueryValue } from "../internal/query-string";
 import * as filter from "./filter";
+import { parseFilter } from "./filter-parse";
 
 describe("the OData filter builder", () => {
   it("quotes strings and doubles inner quotes", () => {
@@ -29,5 +30,22 @@ describe("the OData filter builder", () => {
     expect(encodeQueryValue("P06760-B21+2M212504P8")).toBe("P06760-B21%2B2M212504P8");
     expect(encodeQueryValue("name eq 'a(b)*!'")).toBe("name%20eq%20%27a%28b%29%2A%21%27");
     fc.assert(fc.property(fc.string(), (s) => decodeURIComponent(encodeQueryValue(s)) === s || /[\uD800-\uDFFF]/.test(s)));
+  });
+});
+
+describe("parseFilter", () => {
+  it("reads back every filter the builder renders", () => {
+    const built = [
+      filter.and(filter.eq("serviceType", "DSCC"), filter.contains("name", "it's prod")),
+      filter.or(filter.not(filter.eq("state", "DISABLED")), filter.isIn("serviceData/region", ["us-west", "eu-central"])),
+      filter.ge("createdAt", new Date("2026-01-10T10:00:00.000Z")),
+      filter.and(filter.eq("generation", 3), filter.eq("description", null), filter.ne("adopted", true)),
+    ];
+    for (const f of built) expect(parseFilter(f.expression)?.node).toEqual(f.node);
+  });
+  it("leaves text outside the grammar to the server", () => {
+    expect(parseFilter("startswith(name, 'x')")).toBeUndefined();
+    expect(parseFilter("name eq")).toBeUndefined();
+    expect(parseFilter("")).toBeUndefined();
   });
 });

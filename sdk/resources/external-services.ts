@@ -6,6 +6,7 @@ import {
 } from "../core/errors";
 import { and, eq, Filter, ge } from "../core/filter";
 import { matches, splitFilter } from "../core/filter-match";
+import { parseFilter } from "../core/filter-parse";
 import { PagedIterable, pageSchema } from "../core/pagination";
 import { isAmbiguousFailure } from "../core/retry";
 import { issuesOf } from "../core/validation-issues";
@@ -46,11 +47,13 @@ export class ExternalServices {
   /**
    * Every service, page by page; `filter` narrows it, e.g. `filter.eq("serviceType", "DSCC")`.
    * The server is sent only the part of a built filter it is documented to support
-   * (`serviceType`); the rest is applied here. A string filter is sent as it is. Services this
+   * (`serviceType`); the rest is applied here. A string filter is read the same way when it is in
+   * the builder's grammar, and otherwise sent as it is. Services this
    * client does not model come as `UnmodelledService` items: narrow with `isModelled`.
    */
   list(options: { filter?: Filter | string; limit?: number } = {}): PagedIterable<AnyExternalService> {
-    const { server, local } = options.filter instanceof Filter ? splitFilter(options.filter, SERVER_FILTERABLE) : { server: options.filter, local: undefined };
+    const filter = typeof options.filter === "string" ? parseFilter(options.filter) ?? options.filter : options.filter;
+    const { server, local } = filter instanceof Filter ? splitFilter(filter, SERVER_FILTERABLE) : { server: filter, local: undefined };
     return new PagedIterable(async (offset, limit) => (await this.client.request({
       method: "GET", path: COLLECTION, query: { filter: server?.toString(), offset, limit }, schema: ServicePage,
     })).data, options.limit ?? 100, local && ((s) => matches(local, isModelled(s) ? s : s.raw)));

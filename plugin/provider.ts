@@ -1,0 +1,88 @@
+/**
+ * The `hpecom` resource provider plugin: the package's schema, and the dynamic provider's runtime
+ * core (provider/runtime/provider.ts) behind the plugin interface of @pulumi/pulumi/provider. Both
+ * faces run the same check, diff, create, read, update and delete; this file only translates
+ * the wire (type tokens, URNs, secrets) and serves the data source as an invoke.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type * as plugin from "@pulumi/pulumi/provider";
+import type { ServiceInputs } from "../provider/runtime/inputs";
+import { defaultClient, provider as core, ServiceOutputs } from "../provider/runtime/provider";
+import { InitializationFailure } from "../provider/runtime/post-deploy-test";
+import { listServices } from "../provider/service-listing";
+import { failureMessage } from "../provider/failure-message";
+import { PLUGIN_EXTERNAL_SERVICE_TYPE } from "../provider/type-token";
+import { revealed, withSecrets } from "./secrets";
+
+/** The schema `make schema` generated; served as it is, so that SDKs and the plugin agree. */
+export const SCHEMA_FILE = path.join(__dirname, "..", "..", "plugin", "schema.json");
+
+const GET_EXTERNAL_SERVICES = "hpecom:index:getExternalServices";
+
+function requireExternalService(urn: string): void {
+  const type = urn.split("::")[2];
+  if (type !== PLUGIN_EXTERNAL_SERVICE_TYPE) throw new Error(`hpecom: unknown resource type ${type}`);
+}
+
+/** An initialization failure keeps the service in state: its properties go back with their secrets wrapped. */
+async function wrapped<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof InitializationFailure) throw new InitializationFailure(err.id, withSecrets(err.properties), err.reasons);
+    throw err;
+  }
+}
+
+export function pluginProvider(version: string): plugin.Provider {
+  return {
+    version,
+    getSchema: async () => fs.readFileSync(SCHEMA_FILE, "utf8"),
+
+    async check(urn, olds, news) {
+      requireExternalService(urn);
+      const result = await core.check!(revealed(olds) as ServiceInputs, revealed(news) as ServiceInputs);
+      return { inputs: withSecrets(result.inputs ?? news), failures: result.failures ? [...result.failures] : [] };
+    },
+
+    async diff(_id, urn, olds, news) {
+      requireExternalService(urn);
+      return core.diff!(_id, revealed(olds) as ServiceOutputs, revealed(news) as ServiceInputs);
+    },
+
+    async create(urn, inputs) {
+      requireExternalService(urn);
+      const result = await wrapped(() => core.create!(revealed(inputs) as ServiceInputs));
+      return { id: result.id, outs: result.outs && withSecrets(result.outs) };
+    },
+
+    async read(id, urn, props) {
+      requireExternalService(urn);
+      // An import reads with no properties at all: the service is looked up by id alone.
+      const result = await core.read(id, revealed(props ?? {}) as ServiceOutputs);
+      return { id: result.id, props: result.props && withSecrets(result.props), inputs: result.inputs && withSecrets(result.inputs) };
+    },
+
+    async update(id, urn, olds, news) {
+      requireExternalService(urn);
+      const result = await wrapped(() => core.update!(id, revealed(olds) as ServiceOutputs, revealed(news) as ServiceInputs));
+      return { outs: result.outs && withSecrets(result.outs) };
+    },
+
+    async delete(id, urn, props) {
+      requireExternalService(urn);
+      await core.delete!(id, revealed(props) as ServiceOutputs);
+    },
+
+    async invoke(token, inputs) {
+      if (token !== GET_EXTERNAL_SERVICES) throw new Error(`hpecom: unknown function ${token}`);
+      const { filter, tenantAcid } = revealed(inputs) as { filter?: string; tenantAcid?: string };
+      try {
+        return { outputs: await listServices(defaultClient(tenantAcid), filter) };
+      } catch (err) {
+        throw new Error(`hpecom: getExternalServices failed: ${failureMessage(err)}`);
+      }
+    },
+  };
+}
