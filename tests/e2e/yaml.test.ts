@@ -11,37 +11,57 @@ import { FIXTURE_SECRETS } from "../helpers/com-stack";
 import { clientFor, dsccInput, useEmulator } from "../helpers/emulator";
 import { expectNoSecrets } from "../helpers/secrets";
 
-const emulator = useEmulator();
-const services = async () => ((await axios.get(`${emulator().url}/__emulator/services`)).data["workspace-demo-client"] ?? []) as { id: string; name: string; description?: string; generation: number }[];
+const MSP = { id: "msp-client", secret: "msp-client-secret", workspace: "msp", tenants: ["tenant-a", "tenant-b"] };
+const emulator = useEmulator({ clients: [{ id: "demo-client", secret: "demo-secret" }, MSP] });
+const services = async (workspace = "workspace-demo-client") =>
+  ((await axios.get(`${emulator().url}/__emulator/services`)).data[workspace] ?? []) as { id: string; name: string; description?: string; generation: number }[];
 const writes = (since: number) => emulator().log.since(since).filter((r) => r.path.startsWith("/compute-ops") && r.method !== "GET");
 
-/** The example in a scratch folder, its plugin path made absolute (the copy no longer sits beside bin/). */
-function copyExample(scratch: string): string {
+/** A YAML project copied to a scratch folder, its plugin path made absolute (the copy no longer sits beside bin/). */
+function copyYamlProject(from: string, scratch: string): string {
   const dir = path.join(scratch, "project");
-  fs.cpSync(path.join(repoRoot, "examples", "yaml"), dir, { recursive: true });
+  fs.cpSync(from, dir, { recursive: true });
   const manifest = path.join(dir, "Pulumi.yaml");
-  fs.writeFileSync(manifest, fs.readFileSync(manifest, "utf8").replace("path: ../../bin", `path: ${path.join(repoRoot, "bin")}`));
+  fs.writeFileSync(manifest, fs.readFileSync(manifest, "utf8").replace(/path: [./]*bin/, `path: ${path.join(repoRoot, "bin")}`));
   return dir;
+}
+
+/** A stack of a scratch copy of the project at `from`; `run` fails on a non-zero exit and records what it printed. */
+async function yamlStack(from: string, scratch: string) {
+  const opts = { cwd: copyYamlProject(from, scratch), home: path.join(scratch, "home"), backendDir: path.join(scratch, "state") };
+  const shown: string[] = [];
+  const attempt = async (...args: string[]): Promise<CliResult> => {
+    const r = await pulumiCli([...args, "--stack", "dev"], opts);
+    shown.push(r.stdout, r.stderr);
+    return r;
+  };
+  const run = async (...args: string[]): Promise<CliResult> => {
+    const r = await attempt(...args);
+    if (r.code !== 0) throw new Error(`pulumi ${args.join(" ")} failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
+    return r;
+  };
+  expect((await pulumiCli(["stack", "init", "dev"], opts)).code).toBe(0);
+  const stateText = () => fs.readdirSync(path.join(opts.backendDir, ".pulumi", "stacks"), { recursive: true, withFileTypes: true })
+    .filter((f) => f.isFile() && f.name.endsWith(".json")).map((f) => fs.readFileSync(path.join(f.parentPath, f.name), "utf8")).join("\n");
+  return { opts, shown, run, attempt, stateText };
 }
 
 it("deploys, updates, refreshes, imports into and destroys a YAML program through the plugin", async () => {
   const scratch = scratchDir("yaml");
-  const opts = { cwd: copyExample(scratch), home: path.join(scratch, "home"), backendDir: path.join(scratch, "state") };
-  const shown: string[] = [];
-  const run = async (...args: string[]): Promise<CliResult> => {
-    const r = await pulumiCli([...args, "--stack", "dev"], opts);
-    shown.push(r.stdout, r.stderr);
-    if (r.code !== 0) throw new Error(`pulumi ${args.join(" ")} failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
-    return r;
-  };
   try {
-    expect((await pulumiCli(["stack", "init", "dev"], opts)).code).toBe(0);
+    const { opts, shown, run, attempt, stateText } = await yamlStack(path.join(repoRoot, "examples", "yaml"), scratch);
     await run("config", "set-all",
       "--plaintext", `hpecom:endpoint=${emulator().url}`, "--plaintext", `hpecom:tokenUrl=${emulator().tokenUrl}`, "--plaintext", "hpecom:clientId=demo-client",
       "--secret", "hpecom:clientSecret=demo-secret",
       "--plaintext", `serviceNowInstance=${emulator().url}/servicenow`,
       "--secret", "serviceNowClientSecret=snow-secret-value", "--secret", "serviceNowRefreshToken=snow-refresh-token",
       "--secret", "dsccClientSecret=dscc-secret-value", "--secret", "vcenterPassword=vcenter-password-value");
+
+    // The policy pack matches the plugin's type token: the ServiceNow URLs on plain http stop the preview.
+    const stopped = await attempt("preview", "--policy-pack", path.join(repoRoot, "policy"));
+    expect(stopped.code).not.toBe(0);
+    expect(stopped.stdout).toMatch(/servicenow-endpoints[\s\S]*serviceData\.oauthUrl must use https/);
+    expect(emulator().log.since(0).filter((r) => r.path.includes("external-services") && r.method !== "GET")).toEqual([]);
 
     // Deploy: three services, the ServiceNow one tested, the vCenter read back by the function.
     await run("up", "--yes", "--skip-preview");
@@ -78,9 +98,7 @@ it("deploys, updates, refreshes, imports into and destroys a YAML program throug
     // Destroy empties the workspace, the imported service included.
     await run("destroy", "--yes", "--skip-preview");
     expect(await services()).toEqual([]);
-    const state = fs.readdirSync(path.join(opts.backendDir, ".pulumi", "stacks"), { recursive: true, withFileTypes: true })
-      .filter((f) => f.isFile() && f.name.endsWith(".json")).map((f) => fs.readFileSync(path.join(f.parentPath, f.name), "utf8")).join("\n");
-    expectNoSecrets({ output: shown.join("\n"), state }, [...FIXTURE_SECRETS, ...emulator().clients.issuedTokens()]);
+    expectNoSecrets({ output: shown.join("\n"), state: stateText() }, [...FIXTURE_SECRETS, ...emulator().clients.issuedTokens()]);
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
@@ -91,3 +109,24 @@ function withSecret(printed: string): string {
   const resources = printed.slice(printed.indexOf("resources:\n") + "resources:\n".length);
   return resources.replace(/(\n(\s+)clientId: .*\n)/, `$1$2clientSecret: \${dsccClientSecret}\n`);
 }
+
+it("deploys through explicit provider instances, one per MSP tenant", async () => {
+  const scratch = scratchDir("yaml-providers");
+  try {
+    const { shown, run, stateText } = await yamlStack(path.join(repoRoot, "tests", "fixtures", "yaml-providers"), scratch);
+    await run("config", "set-all", "--plaintext", `endpoint=${emulator().url}`, "--plaintext", `tokenUrl=${emulator().tokenUrl}`,
+      "--secret", `mspClientSecret=${MSP.secret}`, "--secret", "dsccClientSecret=dscc-secret-value");
+    const since = emulator().log.lastSeq;
+    await run("up", "--yes", "--skip-preview");
+    expect((await services("tenant-tenant-a")).map((s) => s.name)).toEqual(["Data Services Cloud Console"]);
+    expect((await services("tenant-tenant-b")).map((s) => s.name)).toEqual(["Data Services Cloud Console"]);
+    expect(await services()).toEqual([]);
+    const creates = emulator().log.since(since).filter((r) => r.method === "POST" && r.path.endsWith("/external-services"));
+    expect(creates.map((r) => `${r.client} ${r.tenant}`).sort()).toEqual(["msp-client tenant-a", "msp-client tenant-b"]);
+    await run("destroy", "--yes", "--skip-preview");
+    expect([...await services("tenant-tenant-a"), ...await services("tenant-tenant-b")]).toEqual([]);
+    expectNoSecrets({ output: shown.join("\n"), state: stateText() }, [MSP.secret, "dscc-secret-value", ...emulator().clients.issuedTokens()]);
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+});
