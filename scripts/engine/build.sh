@@ -2,8 +2,9 @@
 # Produces (or reuses) the bin directory of the Pulumi engine this project runs on, and prints
 # its absolute path as the last line of output.
 #
-# The bin directory holds `pulumi`, `pulumi-language-nodejs`, `pulumi-language-yaml` and
-# `pulumi-resource-pulumi-nodejs`.
+# The bin directory holds `pulumi`, `pulumi-language-nodejs`, `pulumi-language-yaml`,
+# `pulumi-resource-pulumi-nodejs`, and `pulumi-language-python`/`pulumi-language-go` hosts that
+# only generate SDKs (`pulumi package gen-sdk`).
 # It lives outside the checkout, under $XDG_CACHE_HOME (or ~/.cache), keyed by engine version,
 # so every clone and every CI run on a machine reuses one build. Each binary carries a stamp
 # of the sources it was built from and is rebuilt only when they change.
@@ -85,7 +86,7 @@ fi
 
 # 2. The Node language host (see language-nodejs/main.go for why it is built here).
 if [ "$(cat "$bin/.pulumi-language-nodejs.stamp" 2>/dev/null)" != "user" ]; then
-  key=$(source_key "$here/go.mod" "$here/go.sum" "$here"/language-nodejs/*.go)
+  key=$(source_key "$here/go.mod" "$here/go.sum" "$here"/language-nodejs/*.go "$here"/codegen/*.go)
   if stamp_matches pulumi-language-nodejs "$key"; then
     say "pulumi-language-nodejs is cached"
   else
@@ -96,7 +97,20 @@ if [ "$(cat "$bin/.pulumi-language-nodejs.stamp" 2>/dev/null)" != "user" ]; then
   fi
 fi
 
-# 3. The YAML language host, for YAML programs (examples/yaml): a module of its own, pinned.
+# 3. SDK generation for Python and Go (see language-codegen/main.go): one binary, two names.
+key=$(source_key "$here/go.mod" "$here/go.sum" "$here"/codegen/*.go "$here"/language-codegen/*.go)
+if stamp_matches pulumi-language-python "$key" && stamp_matches pulumi-language-go "$key"; then
+  say "SDK generators for python and go are cached"
+else
+  require_go
+  say "building the SDK generators for python and go"
+  go_build "$bin/pulumi-language-python" ./language-codegen "-s -w"
+  cp -f "$bin/pulumi-language-python" "$bin/pulumi-language-go"
+  echo "$key" >"$bin/.pulumi-language-python.stamp"
+  echo "$key" >"$bin/.pulumi-language-go.stamp"
+fi
+
+# 4. The YAML language host, for YAML programs (examples/yaml): a module of its own, pinned.
 if [ -x "$(dirname "$(readlink -f "$bin/pulumi")")/pulumi-language-yaml" ] && [ "$(cat "$bin/.pulumi.stamp" 2>/dev/null | cut -c1-5)" = "user:" ]; then
   ln -sfn "$(dirname "$(readlink -f "$bin/pulumi")")/pulumi-language-yaml" "$bin/pulumi-language-yaml"
 elif stamp_matches pulumi-language-yaml "v$YAML_VERSION"; then
@@ -114,7 +128,7 @@ else
   echo "v$YAML_VERSION" >"$bin/.pulumi-language-yaml.stamp"
 fi
 
-# 4. The dynamic-provider plugin: a script shipped inside @pulumi/pulumi.
+# 5. The dynamic-provider plugin: a script shipped inside @pulumi/pulumi.
 plugin=$root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs
 if [ ! -f "$plugin" ]; then
   echo "error: $plugin is missing; run 'npm ci' first" >&2

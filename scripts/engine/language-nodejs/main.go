@@ -25,6 +25,8 @@ import (
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"google.golang.org/grpc"
 	"google.golang.org/protobuf/types/known/emptypb"
+
+	"pulumi-hpecom/engine/codegen"
 )
 
 // version is set at link time to the engine version this host was built with.
@@ -129,6 +131,13 @@ func (h *nodeHost) GetProgramDependencies(
 	context.Context, *pulumirpc.GetProgramDependenciesRequest,
 ) (*pulumirpc.GetProgramDependenciesResponse, error) {
 	return &pulumirpc.GetProgramDependenciesResponse{}, nil
+}
+
+// GeneratePackage writes a Node.js SDK for a schema (`pulumi package gen-sdk --language nodejs`).
+func (h *nodeHost) GeneratePackage(
+	ctx context.Context, req *pulumirpc.GeneratePackageRequest,
+) (*pulumirpc.GeneratePackageResponse, error) {
+	return codegen.GeneratePackage(ctx, "nodejs", req)
 }
 
 // Run executes a Pulumi program through @pulumi/pulumi/cmd/run.
