@@ -1,4 +1,4 @@
-/** Samples the peak resident memory (VmHWM) of the dynamic-provider plugin processes. */
+/** Samples the peak resident memory (VmHWM) of the provider processes: the dynamic provider's, or the hpecom plugin's. */
 import * as fs from "node:fs";
 
 function providerPids(): number[] {
@@ -6,7 +6,8 @@ function providerPids(): number[] {
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("cmd/dynamic-provider")) pids.push(Number(entry));
+      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      if (cmdline.includes("cmd/dynamic-provider") || cmdline.includes("dist/plugin/main.js")) pids.push(Number(entry));
     } catch { /* exited */ }
   }
   return pids;

@@ -3,6 +3,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { ExternalService } from "../provider";
 import { lazyProvider } from "../provider/lazy-provider";
+import { PLUGIN_EXTERNAL_SERVICE_TYPE } from "../provider/type-token";
 
 /** Resolves a compiled bench provider, whether this module runs built or from the sources. */
 const built = (name: string) => path.resolve(__dirname, ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? [] : ["..", "dist", "bench"]), "providers", `${name}.js`);
@@ -20,7 +21,14 @@ class NaiveService extends pulumi.dynamic.Resource {
   }
 }
 
-export type Variant = "floor" | "naive" | "hpecom";
+/** The same service through the provider plugin (bin/pulumi-resource-hpecom): no closure is serialized per resource. */
+class PluginService extends pulumi.CustomResource {
+  constructor(name: string, props: Record<string, unknown>) {
+    super(PLUGIN_EXTERNAL_SERVICE_TYPE, name, { ...props, generation: undefined }, {});
+  }
+}
+
+export type Variant = "floor" | "naive" | "hpecom" | "plugin";
 
 /** A program of `n` DSCC services through `variant`, with the given description. */
 export function program(variant: Variant, n: number, description: () => string) {
@@ -35,6 +43,7 @@ export function program(variant: Variant, n: number, description: () => string) 
       };
       if (variant === "floor") new FloorService(`s${i}`, props);
       else if (variant === "naive") new NaiveService(`s${i}`, props);
+      else if (variant === "plugin") new PluginService(`s${i}`, { ...props, authentication: pulumi.secret(props.authentication), postDeployTest: false });
       else new ExternalService(`s${i}`, { ...props, postDeployTest: false });
     }
   };

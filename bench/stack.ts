@@ -21,6 +21,8 @@ export async function benchStack(variant: Variant, n: number, emulator: Emulator
   const dir = fs.mkdtempSync(path.join(root, ".pulumi", "bench", `${label}-`));
   fs.mkdirSync(path.join(dir, "home"));
   const env = {
+    // The plugin variant's engine finds bin/pulumi-resource-hpecom on PATH.
+    PATH: `${path.join(root, "bin")}${path.delimiter}${process.env.PATH}`,
     PULUMI_BACKEND_URL: `file://${dir}`,
     HPECOM_ENDPOINT: emulator.url, HPECOM_TOKEN_URL: emulator.tokenUrl, HPECOM_CLIENT_ID: CLIENT.id, HPECOM_CLIENT_SECRET: CLIENT.secret,
   };
