@@ -86,7 +86,7 @@ fi
 
 # 2. The Node language host (see language-nodejs/main.go for why it is built here).
 if [ "$(cat "$bin/.pulumi-language-nodejs.stamp" 2>/dev/null)" != "user" ]; then
-  key=$(source_key "$here/go.mod" "$here/go.sum" "$here"/language-nodejs/*.go "$here"/codegen/*.go)
+  key=$(source_key "$here/go.mod" "$here/go.sum" "$here"/language-nodejs/*.go "$here"/codegen/*.go "$here"/langhost/*.go)
   if stamp_matches pulumi-language-nodejs "$key"; then
     say "pulumi-language-nodejs is cached"
   else
@@ -98,7 +98,7 @@ if [ "$(cat "$bin/.pulumi-language-nodejs.stamp" 2>/dev/null)" != "user" ]; then
 fi
 
 # 3. SDK generation for Python and Go (see language-codegen/main.go): one binary, two names.
-key=$(source_key "$here/go.mod" "$here/go.sum" "$here"/codegen/*.go "$here"/language-codegen/*.go)
+key=$(source_key "$here/go.mod" "$here/go.sum" "$here"/codegen/*.go "$here"/langhost/*.go "$here"/language-codegen/*.go)
 if stamp_matches pulumi-language-python "$key" && stamp_matches pulumi-language-go "$key"; then
   say "SDK generators for python and go are cached"
 else

@@ -11,12 +11,11 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
-	"google.golang.org/grpc"
 	"google.golang.org/protobuf/types/known/emptypb"
 
 	"pulumi-hpecom/engine/codegen"
+	"pulumi-hpecom/engine/langhost"
 )
 
 var version = "3.248.0"
@@ -49,20 +48,5 @@ func (h *codegenHost) Run(context.Context, *pulumirpc.RunRequest) (*pulumirpc.Ru
 func main() {
 	// The language comes from the name this binary is installed under.
 	language := strings.TrimPrefix(filepath.Base(os.Args[0]), "pulumi-language-")
-	host := &codegenHost{language: language}
-	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
-		Init: func(srv *grpc.Server) error {
-			pulumirpc.RegisterLanguageRuntimeServer(srv, host)
-			return nil
-		},
-	})
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "fatal: could not start language host: %v\n", err)
-		os.Exit(1)
-	}
-	fmt.Printf("%d\n", handle.Port)
-	if err := <-handle.Done; err != nil {
-		fmt.Fprintf(os.Stderr, "fatal: language host stopped: %v\n", err)
-		os.Exit(1)
-	}
+	langhost.Serve(&codegenHost{language: language})
 }

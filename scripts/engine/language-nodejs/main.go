@@ -21,12 +21,12 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"google.golang.org/grpc"
 	"google.golang.org/protobuf/types/known/emptypb"
 
 	"pulumi-hpecom/engine/codegen"
+	"pulumi-hpecom/engine/langhost"
 )
 
 // version is set at link time to the engine version this host was built with.
@@ -38,24 +38,7 @@ const exitCodeAlreadyReported = 32
 
 func main() {
 	engineAddress, options := parseArgs(os.Args[1:])
-	host := &nodeHost{engineAddress: engineAddress, options: options}
-
-	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
-		Init: func(srv *grpc.Server) error {
-			pulumirpc.RegisterLanguageRuntimeServer(srv, host)
-			return nil
-		},
-	})
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "fatal: could not start language host: %v\n", err)
-		os.Exit(1)
-	}
-	// The engine reads the port from the first line of stdout.
-	fmt.Printf("%d\n", handle.Port)
-	if err := <-handle.Done; err != nil {
-		fmt.Fprintf(os.Stderr, "fatal: language host stopped: %v\n", err)
-		os.Exit(1)
-	}
+	langhost.Serve(&nodeHost{engineAddress: engineAddress, options: options})
 }
 
 // parseArgs accepts the engine's `-flag=value ... <engine address>` command line. Flags this
