@@ -1,6 +1,8 @@
 /**
- * The dynamic provider behind ExternalService. This module runs in the provider plugin process,
- * loaded at call time by the lazy shim (../lazy-provider.ts); nothing here is serialized.
+ * The provider's runtime core: one check, diff, create, read, update and delete, served by both
+ * faces — the dynamic provider behind ExternalService (loaded at call time by the lazy shim,
+ * ../lazy-provider.ts; nothing here is serialized) and the plugin pulumi-resource-hpecom
+ * (../../plugin/provider.ts).
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { ComApiError, ExternalService, isModelled } from "../../sdk";
