@@ -18,12 +18,20 @@ interface ObjectType { type: "object"; description: string; properties: Record<s
 
 const token = (name: string) => `hpecom:index:${name}`;
 /** Nested objects get a named type in the schema, by their path in the resource. */
-const OBJECT_NAMES: Record<string, string> = {
-  authentication: "ExternalServiceAuthentication",
-  serviceData: "ExternalServiceData",
-  "serviceData.incidentCreationScope": "IncidentCreationScope",
+const OBJECT_TYPES: Record<string, { name: string; description: string }> = {
+  authentication: {
+    name: "ExternalServiceAuthentication",
+    description: "Credentials COM uses to reach the external service: clientId, clientSecret and refreshToken (SERVICE_NOW), clientId and clientSecret (DSCC), username and password (VMWARE_VCENTER).",
+  },
+  serviceData: {
+    name: "ExternalServiceData",
+    description: "Service-specific settings: oauthUrl, incidentUrl, refreshTokenExpiryInDays and incidentCreationScope (SERVICE_NOW), region (DSCC), vCenterUrl, associatedGatewayUri and vCenterCertFingerprint (VMWARE_VCENTER).",
+  },
+  "serviceData.incidentCreationScope": {
+    name: "IncidentCreationScope",
+    description: "Which events create ServiceNow incidents; the valid combinations are the API reference's scope table (see README).",
+  },
 };
-const SERVICE_TYPE_OF_FIELD = "the service types that have it";
 
 /** Merges the variants of a union: every property of any variant; required only if required in all. */
 function merge(variants: JsonSchema[]): JsonSchema {
@@ -40,10 +48,10 @@ function merge(variants: JsonSchema[]): JsonSchema {
 function convert(schema: JsonSchema, path: string, types: Record<string, ObjectType>, description?: string): PulumiType {
   const nonNull = schema.anyOf?.find((s) => s.type !== "null") ?? schema;
   if (nonNull.type === "object") {
-    const name = OBJECT_NAMES[path];
-    if (!name) return { $ref: "pulumi.json#/Any", description };
-    types[token(name)] = objectType(nonNull, path, types, description ?? name);
-    return { $ref: `#/types/${token(name)}`, description };
+    const named = OBJECT_TYPES[path];
+    if (!named) return { $ref: "pulumi.json#/Any", description };
+    types[token(named.name)] = objectType(nonNull, path, types, named.description);
+    return { $ref: `#/types/${token(named.name)}`, description };
   }
   if (nonNull.type === "array") return { type: "array", items: convert(nonNull.items ?? {}, `${path}[]`, types) };
   const type = nonNull.type === "integer" || nonNull.type === "boolean" || nonNull.type === "number" ? nonNull.type : "string";
@@ -98,7 +106,7 @@ export function buildSchema(version = "0.1.0") {
   const inputs: Record<string, PulumiType> = {};
   for (const [k, p] of Object.entries(api.properties ?? {})) inputs[k] = convert(p, k, types);
   inputs.serviceType = { type: "string", description: `One of ${SERVICE_TYPES.join(", ")}. Changing it replaces the service.` };
-  inputs.authentication = { ...inputs.authentication, secret: true, description: `Credentials COM uses to reach the external service; which fields apply depends on serviceType (${SERVICE_TYPE_OF_FIELD}).` };
+  inputs.authentication = { ...inputs.authentication, secret: true, description: "Credentials COM uses to reach the external service; stored as a secret." };
   Object.assign(inputs, PROVIDER_INPUTS);
   const config = providerProperties();
   return {
