@@ -37,19 +37,17 @@ function summarize(file: string): { kind: string; totalMs: number; byPlace: Reco
   const byPlace: Record<string, number> = {};
   const byFunction: Record<string, number> = {};
   let totalMs = 0;
-  let dynamicProvider = false;
   profile.samples.forEach((id, i) => {
     const node = byId.get(id)!;
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     const where = place(node.callFrame.url, node.callFrame.functionName);
-    if (node.callFrame.url.includes("cmd/dynamic-provider")) dynamicProvider = true;
     if (where === "(idle)") return;
     byPlace[where] = (byPlace[where] ?? 0) + ms;
     const fn = `${node.callFrame.functionName || "(anonymous)"} ${node.callFrame.url.split("/").slice(-2).join("/")}`;
     byFunction[fn] = (byFunction[fn] ?? 0) + ms;
     totalMs += ms;
   });
-  if (profile.nodes.some((n) => n.callFrame.url.includes("cmd/dynamic-provider"))) dynamicProvider = true;
+  const dynamicProvider = profile.nodes.some((n) => n.callFrame.url.includes("cmd/dynamic-provider"));
   const top = Object.entries(byFunction).sort((a, b) => b[1] - a[1]).slice(0, 10);
   return { kind: dynamicProvider ? "provider process" : "program process", totalMs, byPlace, top };
 }

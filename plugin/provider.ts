@@ -43,7 +43,7 @@ export function pluginProvider(version: string): plugin.Provider {
     async check(urn, olds, news) {
       requireExternalService(urn);
       const result = await core.check!(revealed(olds) as ServiceInputs, revealed(news) as ServiceInputs);
-      return { inputs: withSecrets(result.inputs ?? news), failures: result.failures ? [...result.failures] : [] };
+      return { inputs: withSecrets(result.inputs ?? revealed(news)), failures: result.failures ? [...result.failures] : [] };
     },
 
     async diff(_id, urn, olds, news) {

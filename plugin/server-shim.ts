@@ -10,6 +10,7 @@
  */
 import * as path from "node:path";
 import type * as grpc from "@grpc/grpc-js";
+import { revealed } from "./secrets";
 
 /** The copies of gRPC and protobuf that @pulumi/pulumi itself loaded: the server and its messages come from them. */
 const fromPulumi = <T>(id: string): T => require(require.resolve(id, { paths: [path.dirname(require.resolve("@pulumi/pulumi"))] })) as T;
@@ -46,8 +47,7 @@ export function patchProviderServer(configure: (config: Record<string, string>) 
 /** Configure's `args` (typed values, secrets wrapped) when the engine sends them, else its `variables`. */
 function configurationOf(request: ConfigureRequest): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(request.getArgs?.()?.toJavaScript() ?? {})) {
-    const value = v !== null && typeof v === "object" && "value" in v ? (v as { value: unknown }).value : v;
+  for (const [k, value] of Object.entries(revealed(request.getArgs?.()?.toJavaScript() ?? {}))) {
     if (value !== undefined && value !== null && value !== "") out[`hpecom:${k}`] = String(value);
   }
   for (const [k, v] of request.getVariablesMap?.()?.entries() ?? []) {

@@ -35,27 +35,32 @@ export function resolveSettings(config: ConfigReader, env: NodeJS.ProcessEnv = p
 const howToSet = (key: keyof typeof CONNECTION_KEYS, secret = false) =>
   `set it with \`pulumi config set${secret ? " --secret" : ""} hpecom:${key} <value>\` or the environment variable ${CONNECTION_KEYS[key]}`;
 
-/** Checks the settings and says, in one line each, what is missing and how to set it. */
-export function connectionProblems(s: ConnectionSettings): string[] {
-  const problems: string[] = [];
-  if (!s.endpoint && !s.region) problems.push(`hpecom: no COM endpoint: ${howToSet("region")} (${REGIONS.join(", ")}), or hpecom:endpoint / HPECOM_ENDPOINT with a URL`);
-  if (s.region && !s.endpoint && !isRegion(s.region)) problems.push(`hpecom: unknown region '${s.region}': use ${REGIONS.join(", ")}`);
-  if (!s.clientId) problems.push(`hpecom: missing COM API client id: ${howToSet("clientId")}`);
-  if (!s.clientSecret) problems.push(`hpecom: missing COM API client secret: ${howToSet("clientSecret", true)}`);
-  return problems;
+export interface ConnectionIssue {
+  field: "region" | "clientId" | "clientSecret";
+  kind: "no-endpoint" | "unknown-region" | "missing";
+  /** The rule, worded for an explicit `hpecom.Connection` (`connection.<field> <rule>`). */
+  rule: string;
 }
 
-/**
- * Problems of an explicit `hpecom.Connection`, by field (values not known yet are not judged).
- * The default connection's problems say how to set stack config instead (connectionProblems).
- */
-export function explicitConnectionIssues(s: ConnectionSettings, isKnown: (field: string) => boolean = () => true): { field: string; rule: string }[] {
-  const issues: { field: string; rule: string }[] = [];
-  if (!s.endpoint && !s.region && isKnown("endpoint") && isKnown("region")) issues.push({ field: "region", rule: `give a region (${REGIONS.join(", ")}) or an endpoint` });
-  if (s.region && !s.endpoint && isKnown("region") && isKnown("endpoint") && !isRegion(s.region)) issues.push({ field: "region", rule: `must be one of ${REGIONS.join(", ")}` });
-  if (!s.clientId && isKnown("clientId")) issues.push({ field: "clientId", rule: "is required" });
-  if (!s.clientSecret && isKnown("clientSecret")) issues.push({ field: "clientSecret", rule: "is required" });
+/** The one rule set of a connection: what it lacks, by field. Values not known yet are not judged. */
+export function connectionIssues(s: ConnectionSettings, isKnown: (field: string) => boolean = () => true): ConnectionIssue[] {
+  const issues: ConnectionIssue[] = [];
+  const known = (...fields: string[]) => fields.every(isKnown);
+  if (!s.endpoint && !s.region && known("endpoint", "region")) issues.push({ field: "region", kind: "no-endpoint", rule: `give a region (${REGIONS.join(", ")}) or an endpoint` });
+  if (s.region && !s.endpoint && known("endpoint", "region") && !isRegion(s.region)) issues.push({ field: "region", kind: "unknown-region", rule: `must be one of ${REGIONS.join(", ")}` });
+  if (!s.clientId && known("clientId")) issues.push({ field: "clientId", kind: "missing", rule: "is required" });
+  if (!s.clientSecret && known("clientSecret")) issues.push({ field: "clientSecret", kind: "missing", rule: "is required" });
   return issues;
+}
+
+/** The default connection's issues, in one line each, with how to set the stack config or variable. */
+export function connectionProblems(s: ConnectionSettings): string[] {
+  return connectionIssues(s).map((issue) => {
+    if (issue.kind === "no-endpoint") return `hpecom: no COM endpoint: ${howToSet("region")} (${REGIONS.join(", ")}), or hpecom:endpoint / HPECOM_ENDPOINT with a URL`;
+    if (issue.kind === "unknown-region") return `hpecom: unknown region '${s.region}': use ${REGIONS.join(", ")}`;
+    const secret = issue.field === "clientSecret";
+    return `hpecom: missing COM API client ${secret ? "secret" : "id"}: ${howToSet(issue.field, secret)}`;
+  });
 }
 
 /** The stack setting (like `pulumi:disable-default-providers`) that makes every resource and call name its connection. */

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ComConfigurationError, Filter } from "../sdk";
 import {
-  clientFor, ConnectionSettings, DISABLE_DEFAULT_CONNECTION, defaultConnectionDisabled, explicitConnectionIssues, resolveSettings,
+  clientFor, ConnectionSettings, DISABLE_DEFAULT_CONNECTION, defaultConnectionDisabled, connectionIssues, resolveSettings,
 } from "./connection";
 import type { Connection, ConnectionOption } from "./explicit-connection";
 import { GetExternalServicesResult, listServices } from "./service-listing";
@@ -36,7 +36,7 @@ async function callSettings(connection: Connection | undefined): Promise<Connect
     return resolveSettings((key) => config(`hpecom:${key}`));
   }
   const settings = await settingsOf(connection);
-  const issues = explicitConnectionIssues(settings);
+  const issues = connectionIssues(settings);
   if (issues.length) throw new ComConfigurationError(issues.map((i) => `connection.${i.field} ${i.rule}`).join("; "));
   return settings;
 }

@@ -73,7 +73,10 @@ export interface ComRequest<T> {
 
 export interface ComResponse<T> { status: number; data: T; headers: Record<string, string> }
 
-interface Exchange { res?: AxiosResponse; failure?: "timeout" | "connection"; error?: AxiosError; retryInMs?: number }
+/** One HTTP exchange: the response and its headers (lower-cased), or the failure when there was none. */
+type Exchange =
+  | { res: AxiosResponse; headers: Record<string, string>; failure?: undefined; error?: undefined; retryInMs?: number }
+  | { res?: undefined; headers?: undefined; failure: "timeout" | "connection"; error: AxiosError; retryInMs?: number };
 
 function resolveEndpoint(options: ComClientOptions): URL {
   const raw = options.endpoint ?? (options.region ? regionEndpoint(options.region) : undefined);
@@ -171,7 +174,7 @@ export class ComClient {
       const x = await this.exchange({
         method: req.method, url, headers, data: req.body === undefined ? undefined : JSON.stringify(req.body), transformRequest: [(d) => d],
       }, req.retryClass ?? "idempotent", attempt);
-      this.pacer?.settle(x.res && { status: x.res.status, headers: flatHeaders(x.res) });
+      this.pacer?.settle(x.res && { status: x.res.status, headers: x.headers });
 
       // A refused token is replaced once, without counting as a retry.
       if (x.res?.status === 401 && this.tokens && !authRetried) {
@@ -179,9 +182,9 @@ export class ComClient {
         this.tokens.invalidate(token);
         continue;
       }
-      if (x.res && x.res.status < 400) return { status: x.res.status, headers: flatHeaders(x.res), data: this.parse(req, x.res, info) };
+      if (x.res && x.res.status < 400) return { status: x.res.status, headers: x.headers, data: this.parse(req, x.res, info) };
       if (x.retryInMs === undefined) {
-        if (x.res) throw ComApiError.from(x.res.status, x.res.data, info, flatHeaders(x.res));
+        if (x.res) throw ComApiError.from(x.res.status, x.res.data, info, x.headers);
         const Class = x.failure === "timeout" ? ComTimeoutError : ComConnectionError;
         throw new Class(`${req.method} ${info.url}: no answer (${x.error!.code ?? x.error!.message}); the request may or may not have been applied`, info, x.error);
       }
@@ -203,8 +206,9 @@ export class ComClient {
   private async exchange(config: AxiosRequestConfig, retryClass: RetryClass, attempt: number): Promise<Exchange> {
     try {
       const res = await this.http.request(config);
+      const headers = flatHeaders(res);
       const retry = res.status >= 400 && shouldRetry({ retryClass, status: res.status, attempt, maxRetries: this.maxRetries });
-      return { res, retryInMs: retry ? this.retryDelayMs(attempt, serverHintMs(flatHeaders(res))) : undefined };
+      return { res, headers, retryInMs: retry ? this.retryDelayMs(attempt, serverHintMs(headers)) : undefined };
     } catch (err) {
       if (!axios.isAxiosError(err)) throw err;
       const failure = failureOf(err);

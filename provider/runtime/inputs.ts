@@ -7,7 +7,7 @@ import {
   PatchView, SECRET_AUTHENTICATION_FIELDS, SERVICE_TYPES, ServiceType, visibleAuthentication,
 } from "../../sdk";
 
-import { ConnectionSettings, explicitConnectionIssues } from "../connection";
+import { ConnectionSettings, connectionIssues } from "../connection";
 
 /** Pulumi's marker for a value not known until deployment (preview). */
 export { unknownValue as UNKNOWN } from "@pulumi/pulumi/runtime/rpc";
@@ -97,7 +97,7 @@ export function checkInputs<T extends Record<string, unknown>>(news: T, options:
     add("connection", "must be an hpecom.Connection");
   } else {
     const given = connection as Record<string, unknown>;
-    for (const issue of explicitConnectionIssues(connection as ConnectionSettings, (field) => given[field] !== UNKNOWN)) {
+    for (const issue of connectionIssues(connection as ConnectionSettings, (field) => given[field] !== UNKNOWN)) {
       add(`connection.${issue.field}`, issue.rule);
     }
   }

@@ -163,24 +163,23 @@ export const provider: ExternalServiceProvider = {
 
   update: (id, previous, inputs) => reported("update", { name: inputs.name, id }, async () => {
     const retestDue = previous.lastTest !== undefined && !testAccepted(previous.lastTest);
+    const minimal = minimalPatch(previous, inputs);
     // Only the provider's options or the connection's credentials changed: nothing to send.
-    if (minimalPatch(previous, inputs) === undefined && !retestDue) return { outs: keptOutputs(inputs, previous) };
+    if (minimal === undefined && !retestDue) return { outs: keptOutputs(inputs, previous) };
     const com = client(inputs);
     const current = await lookupService(com, id);
     if (!current) {
       throw new Error("it no longer exists; run `pulumi refresh` to drop it from state, then `pulumi up` to create it again");
     }
-    let patch;
-    if (current.generation === previous.generation) {
-      patch = minimalPatch(previous, inputs);
-    } else {
+    let patch = minimal;
+    if (current.generation !== previous.generation) {
       warn(`external service '${inputs.name}' (id ${id}) was changed outside Pulumi (generation ${current.generation}, ` +
         `last deployed ${previous.generation}); sending the full desired state`);
       patch = fullPatch(current, inputs);
     }
     const service = patch === undefined ? current : await com.externalServices.update(id, patch);
     rememberService(com, service);
-    const touched = patch !== null && typeof patch === "object" && ["authentication", "serviceData", "state"].some((k) => k in patch);
+    const touched = patch !== undefined && ["authentication", "serviceData", "state"].some((k) => k in patch);
     const retest = touched || retestDue;
     if (retest) return { outs: await verify(com, inputs, service) };
     return { outs: outputs(inputs, service, previous.lastTest) };

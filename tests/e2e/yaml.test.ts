@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import axios from "axios";
+import { stateFilesText } from "../helpers/cli-project";
 import { CliResult, pulumiCli, repoRoot, scratchDir } from "../helpers/engine";
 import { FIXTURE_SECRETS } from "../helpers/com-stack";
 import { clientFor, dsccInput, useEmulator } from "../helpers/emulator";
@@ -41,8 +42,7 @@ async function yamlStack(from: string, scratch: string) {
     return r;
   };
   expect((await pulumiCli(["stack", "init", "dev"], opts)).code).toBe(0);
-  const stateText = () => fs.readdirSync(path.join(opts.backendDir, ".pulumi", "stacks"), { recursive: true, withFileTypes: true })
-    .filter((f) => f.isFile() && f.name.endsWith(".json")).map((f) => fs.readFileSync(path.join(f.parentPath, f.name), "utf8")).join("\n");
+  const stateText = () => stateFilesText(opts.backendDir);
   return { opts, shown, run, attempt, stateText };
 }
 

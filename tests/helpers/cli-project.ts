@@ -39,6 +39,12 @@ export function copyProject(dir: string, scratch: string): string {
   return copy;
 }
 
+/** Every state file under a file:// backend directory, as one text (for secret scans). */
+export function stateFilesText(backendDir: string): string {
+  return fs.readdirSync(path.join(backendDir, ".pulumi", "stacks"), { recursive: true, withFileTypes: true })
+    .filter((f) => f.isFile() && f.name.endsWith(".json")).map((f) => fs.readFileSync(path.join(f.parentPath, f.name), "utf8")).join("\n");
+}
+
 /**
  * `pulumi stack init`, `config set-all`, `up`, `stack output`, then `destroy` and `stack rm`,
  * on a copy of the project, in a private Pulumi home and backend; checks that no secret
@@ -66,8 +72,7 @@ export async function deployProject(
       ...Object.entries(config.secret).flatMap(([k, v]) => ["--secret", `${k}=${v}`])]);
     const up = await run(["up", "--yes", "--skip-preview"]);
     const outputs = JSON.parse((await run(["stack", "output", "--json"])).stdout);
-    const stateText = () => fs.readdirSync(path.join(opts.backendDir, ".pulumi", "stacks"), { recursive: true, withFileTypes: true })
-      .filter((f) => f.isFile() && f.name.endsWith(".json")).map((f) => fs.readFileSync(path.join(f.parentPath, f.name), "utf8")).join("\n");
+    const stateText = () => stateFilesText(opts.backendDir);
     await inspect({ up, outputs, run, stateText });
     const destroy = await run(["destroy", "--yes", "--skip-preview"]);
     expectNoSecrets({ output: up.stdout + up.stderr + destroy.stdout + destroy.stderr, state: stateText() }, secrets);
