@@ -2,40 +2,11 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Clients } from "./clients";
 import type { Faults } from "./faults";
-import type { RateLimiter, RateLimitSetting } from "./rate-limit";
+import type { RateLimiter } from "./rate-limit";
 import type { RequestLog } from "./request-log";
 import type { ServiceNowStandIn } from "./servicenow";
+import type { Settings } from "./settings";
 import type { Store } from "./store";
-
-/** Behaviour knobs, changeable at run time through PUT /__emulator/settings. */
-export interface Settings {
-  /** For how long after create a service reports status SUSPENDED before ENABLED. */
-  activationDelayMs: number;
-  /** How long a DeleteVCenter job runs before it completes. */
-  jobDurationMs: number;
-  /** Makes every DSCC connection test fail. */
-  dsccTestFails: boolean;
-  /**
-   * The status of a create whose name exists. The reference documents no 409 for a create, so
-   * 400 (with the duplicate errorCode) is the default; 409 is the other plausible answer.
-   */
-  duplicateStatus: 400 | 409;
-  /**
-   * `strict` (default): a filter on a property the reference does not list as filterable is a
-   * 400 naming it; `lenient`: any property path is filtered on.
-   */
-  filterMode: "strict" | "lenient";
-  /** How a DeleteVCenter job ends: COMPLETE (the vCenter service is deleted), ERROR or STALLED. */
-  jobOutcome: "COMPLETE" | "ERROR" | "STALLED";
-  /** The request budget per API client (see rate-limit.ts); null: unlimited. */
-  rateLimit: RateLimitSetting | null;
-}
-
-/** The defaults: the strictest faithful reading of the reference. */
-export const DEFAULT_SETTINGS: Settings = {
-  activationDelayMs: 0, jobDurationMs: 0, dsccTestFails: false, duplicateStatus: 400, filterMode: "strict", jobOutcome: "COMPLETE",
-  rateLimit: null,
-};
 
 export interface Emulator {
   store: Store;

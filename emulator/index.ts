@@ -6,10 +6,11 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ClientSpec, Clients, DEMO_CLIENT } from "./clients";
-import { DEFAULT_SETTINGS, Emulator, Settings } from "./context";
+import type { Emulator } from "./context";
 import { Faults } from "./faults";
 import { RateLimiter } from "./rate-limit";
 import { RequestLog } from "./request-log";
+import { DEFAULT_SETTINGS, Settings } from "./settings";
 import { activityRoutes } from "./routes/activities";
 import { externalServiceRoutes } from "./routes/external-services";
 import { inspectRoutes } from "./routes/inspect";
@@ -27,7 +28,7 @@ export type { FaultConfig } from "./faults";
 export type { RateLimitSetting } from "./rate-limit";
 export { parseRateLimit } from "./rate-limit";
 export type { LoggedRequest } from "./request-log";
-export type { Settings } from "./context";
+export type { FilterMode, Settings } from "./settings";
 
 export interface EmulatorOptions {
   /** 0 (the default) picks a free port. */

@@ -1,14 +1,15 @@
 import { CompiledFilter, compileFilter, FilterSyntaxError } from "./odata";
 import { badRequest } from "./http-error";
+import type { FilterMode } from "./settings";
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 10000;
 
 /**
- * Which properties a collection may be filtered by: `filterable` lists what the reference
- * documents; in strict mode a filter on anything else is a 400 naming it.
+ * Which properties a collection may be filtered by (`filterable`: what the reference
+ * documents) and what the server does with a filter on anything else (`mode`).
  */
-export interface FilterRules { filterable: readonly string[]; strict: boolean }
+export interface FilterRules { filterable: readonly string[]; mode: FilterMode }
 
 /** Applies `filter`, `offset` and `limit` to a collection: the COM list body. */
 export function page<T>(items: T[], query: URLSearchParams, rules: FilterRules): { offset: number; count: number; total: number; items: T[] } {
@@ -26,12 +27,12 @@ export function page<T>(items: T[], query: URLSearchParams, rules: FilterRules):
       }
       throw err;
     }
-    const unsupported = rules.strict ? compiled.paths.filter((p) => !rules.filterable.includes(p)) : [];
-    if (unsupported.length) {
+    const unsupported = rules.mode === "lenient" ? [] : compiled.paths.filter((p) => !rules.filterable.includes(p));
+    if (unsupported.length && rules.mode === "strict") {
       const message = `cannot filter on ${[...new Set(unsupported)].join(", ")}: this collection can be filtered by ${rules.filterable.join(", ")}`;
       throw badRequest(`Invalid filter: ${message}`, [{ subject: "filter", description: message }]);
     }
-    selected = items.filter(compiled.predicate);
+    if (!unsupported.length) selected = items.filter(compiled.predicate);
   }
   const pageItems = selected.slice(offset, offset + limit);
   return { offset, count: pageItems.length, total: selected.length, items: pageItems };

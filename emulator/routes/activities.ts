@@ -14,7 +14,7 @@ export function activityRoutes(): Route[] {
     handler: (ctx) => {
       const activities = [...ctx.emulator.store.workspace(ctx.workspaceId).activities]
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-      return { status: 200, body: page(activities, ctx.query, { filterable: FILTERABLE, strict: ctx.emulator.settings.filterMode === "strict" }) };
+      return { status: 200, body: page(activities, ctx.query, { filterable: FILTERABLE, mode: ctx.emulator.settings.filterMode }) };
     },
   }));
 }

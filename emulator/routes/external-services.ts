@@ -79,7 +79,7 @@ function list(ctx: RequestContext): Reply {
   const all = Object.values(services(ctx))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
     .map((s) => render(s, ctx.prefix));
-  return { status: 200, body: page(all, ctx.query, { filterable: FILTERABLE, strict: ctx.emulator.settings.filterMode === "strict" }) };
+  return { status: 200, body: page(all, ctx.query, { filterable: FILTERABLE, mode: ctx.emulator.settings.filterMode }) };
 }
 
 const at = (obj: unknown, path: string) => path.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), obj);

@@ -7,6 +7,7 @@ import type { FaultConfig } from "../faults";
 import type { ServiceRecord } from "../store";
 import { randomUUID } from "node:crypto";
 import { badRequest } from "../http-error";
+import { settingsProblems } from "../settings";
 import { render } from "./external-services";
 
 const since = (ctx: RequestContext) => Number(ctx.query.get("since") ?? 0);
@@ -63,9 +64,14 @@ export function inspectRoutes(): Route[] {
     route("GET", "/settings", (ctx) => ({ status: 200, body: { ...ctx.emulator.settings, tokenLifetimeSeconds: ctx.emulator.clients.tokenLifetimeSeconds } })),
     route("PUT", "/settings", (ctx) => {
       const { tokenLifetimeSeconds, ...rest } = (ctx.body ?? {}) as Record<string, unknown>;
+      const problems = settingsProblems(rest);
+      if (tokenLifetimeSeconds !== undefined && !(Number.isInteger(tokenLifetimeSeconds) && (tokenLifetimeSeconds as number) > 0)) {
+        problems.push("tokenLifetimeSeconds: must be a whole number of seconds above 0");
+      }
+      if (problems.length) throw badRequest(`Invalid settings: ${problems.join("; ")}`, problems.map((p) => ({ subject: p.split(":")[0], description: p })));
       Object.assign(ctx.emulator.settings, rest);
       if ("rateLimit" in rest) ctx.emulator.rateLimiter.clear();
-      if (typeof tokenLifetimeSeconds === "number") ctx.emulator.clients.tokenLifetimeSeconds = tokenLifetimeSeconds;
+      if (tokenLifetimeSeconds !== undefined) ctx.emulator.clients.tokenLifetimeSeconds = tokenLifetimeSeconds as number;
       return { status: 204 };
     }),
     route("PUT", "/servicenow", (ctx) => {

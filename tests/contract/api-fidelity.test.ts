@@ -173,7 +173,17 @@ describe("filters", () => {
     expect([activities.status, activities.data.message]).toEqual([400, expect.stringContaining("title")]);
   });
 
-  it.each(["strict", "lenient"])("the sdk applies what the server cannot filter on itself (%s emulator)", async (mode) => {
+  it("the ignoring emulator answers a filter on anything but serviceType as if none had been given", async () => {
+    await settings({ filterMode: "ignore" });
+    const com = clientFor(emulator());
+    for (const name of ["a", "b"]) await com.externalServices.create(dsccInput(name));
+    const byName = await raw("GET", `/compute-ops-mgmt/v1beta1/external-services?filter=${encodeURIComponent("name eq 'a'")}`);
+    expect([byName.status, byName.data.total]).toEqual([200, 2]);
+    const byType = await raw("GET", `/compute-ops-mgmt/v1beta1/external-services?filter=${encodeURIComponent("serviceType eq 'VMWARE_VCENTER'")}`);
+    expect([byType.status, byType.data.total]).toEqual([200, 0]);
+  });
+
+  it.each(["strict", "ignore", "lenient"])("the sdk applies what the server cannot filter on itself (%s emulator)", async (mode) => {
     await settings({ filterMode: mode });
     const com = clientFor(emulator());
     for (const name of ["prod-a", "prod-b", "lab-a"]) await com.externalServices.create(dsccInput(name));
@@ -186,6 +196,15 @@ describe("filters", () => {
     const sent = ((await axios.get(url("/__emulator/requests"))).data.requests as { method: string; query: { filter?: string } }[])
       .filter((r) => r.method === "GET").map((r) => r.query.filter).filter(Boolean);
     expect(new Set(sent)).toEqual(new Set(["serviceType eq 'DSCC'"]));
+  });
+});
+
+describe("the emulator's settings", () => {
+  it("refuse an unknown setting or value, naming it, and keep the ones in force", async () => {
+    const res = await axios.put(url("/__emulator/settings"), { filterMode: "loose", duplicateStatus: 409, dupicateStatus: 409 }, { validateStatus: () => true });
+    expect(res.status).toBe(400);
+    expect(res.data.message).toMatch(/filterMode: must be strict, ignore, lenient; dupicateStatus: not a setting/);
+    expect((await axios.get(url("/__emulator/settings"))).data).toMatchObject({ filterMode: "strict", duplicateStatus: 400 });
   });
 });
 

@@ -1,0 +1,71 @@
+/**
+ * The emulator's behaviour knobs. The defaults are the strictest faithful reading of the
+ * reference; every other value is a plausible behaviour the reference leaves open, each one a
+ * row of docs/api-assumptions.md, so the client can be tested against all of them.
+ */
+import type { RateLimitSetting } from "./rate-limit";
+
+/**
+ * What the server does with a filter on a property the reference does not list as filterable
+ * (API-NOTES: "it may refuse it or ignore it"): `strict` refuses it with a 400 naming the
+ * property, `ignore` answers as if no filter had been given, `lenient` filters on it.
+ */
+export const FILTER_MODES = ["strict", "ignore", "lenient"] as const;
+export type FilterMode = (typeof FILTER_MODES)[number];
+
+/** Changeable at run time through PUT /__emulator/settings. */
+export interface Settings {
+  /** For how long after create a service reports status SUSPENDED before ENABLED. */
+  activationDelayMs: number;
+  /** How long a DeleteVCenter job runs before it completes. */
+  jobDurationMs: number;
+  /** Makes every DSCC connection test fail. */
+  dsccTestFails: boolean;
+  /**
+   * The status of a create whose name exists. The reference documents no 409 for a create, so
+   * 400 (with the duplicate errorCode) is the default; 409 is the other plausible answer.
+   */
+  duplicateStatus: 400 | 409;
+  filterMode: FilterMode;
+  /** How a DeleteVCenter job ends: COMPLETE (the vCenter service is deleted), ERROR or STALLED. */
+  jobOutcome: "COMPLETE" | "ERROR" | "STALLED";
+  /** The request budget per API client (see rate-limit.ts); null: unlimited. */
+  rateLimit: RateLimitSetting | null;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  activationDelayMs: 0, jobDurationMs: 0, dsccTestFails: false, duplicateStatus: 400, filterMode: "strict", jobOutcome: "COMPLETE",
+  rateLimit: null,
+};
+
+const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+const oneOf = (...values: unknown[]) => (v: unknown) => values.includes(v);
+const isRateLimit = (v: unknown) => {
+  if (v === null) return true;
+  const r = v as Partial<RateLimitSetting>;
+  return typeof v === "object" && Number.isInteger(r.limit) && r.limit! > 0 && typeof r.windowSeconds === "number" && r.windowSeconds > 0
+    && (r.per === undefined || r.per === "client" || r.per === "tenant");
+};
+
+/** What each setting accepts, said the way an error names it. */
+const RULES: { [K in keyof Settings]: { accepts: (v: unknown) => boolean; expected: string } } = {
+  activationDelayMs: { accepts: isCount, expected: "a whole number of milliseconds" },
+  jobDurationMs: { accepts: isCount, expected: "a whole number of milliseconds" },
+  dsccTestFails: { accepts: (v) => typeof v === "boolean", expected: "true or false" },
+  duplicateStatus: { accepts: oneOf(400, 409), expected: "400 or 409" },
+  filterMode: { accepts: oneOf(...FILTER_MODES), expected: FILTER_MODES.join(", ") },
+  jobOutcome: { accepts: oneOf("COMPLETE", "ERROR", "STALLED"), expected: "COMPLETE, ERROR or STALLED" },
+  rateLimit: { accepts: isRateLimit, expected: "null or {limit, windowSeconds, per?: client | tenant}" },
+};
+
+/**
+ * The problems of a settings change, one line each naming the setting: a typo in a test's
+ * setting must fail loudly rather than leave the default in place.
+ */
+export function settingsProblems(change: Record<string, unknown>): string[] {
+  return Object.entries(change).map(([key, value]) => {
+    const rule = Object.hasOwn(RULES, key) ? RULES[key as keyof Settings] : undefined;
+    if (!rule) return `${key}: not a setting (settings: ${Object.keys(RULES).join(", ")}, tokenLifetimeSeconds)`;
+    return rule.accepts(value) ? "" : `${key}: must be ${rule.expected}`;
+  }).filter(Boolean);
+}
