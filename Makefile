@@ -46,10 +46,11 @@ gitops-check: build
 test: build typecheck gitops-check
 	$(WITH_ENGINE) npx jest --ci
 
-# The probes of docs/api-assumptions.md: against a real COM workspace when HPECOM_ENDPOINT (or
-# HPECOM_REGION), HPECOM_CLIENT_ID and HPECOM_CLIENT_SECRET are set, against the emulator otherwise.
+# The sdk's contract suite against the emulator, then the probes of docs/api-assumptions.md:
+# against a real COM workspace when HPECOM_ENDPOINT (or HPECOM_REGION), HPECOM_CLIENT_ID and
+# HPECOM_CLIENT_SECRET are set, against the emulator otherwise.
 conformance: build
-	HPECOM_CONFORMANCE=1 CONFORMANCE_REPORT=$(CURDIR)/conformance-report.json $(WITH_ENGINE) npx jest --ci tests/conformance
+	HPECOM_CONFORMANCE=1 CONFORMANCE_REPORT=$(CURDIR)/conformance-report.json $(WITH_ENGINE) npx jest --ci tests/contract tests/conformance
 
 # Wall time, requests and memory of this provider against the engine floor and a naive provider.
 bench: build

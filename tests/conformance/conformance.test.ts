@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { repoRoot } from "../helpers/engine";
 import { openTarget, Target } from "./target";
-import { PROBES, ProbeContext } from "./probes";
+import { NOT_PROBED, PROBES, ProbeContext } from "./probes";
 
 const ledger = fs.readFileSync(path.join(repoRoot, "docs", "api-assumptions.md"), "utf8");
 const ledgerIds = [...ledger.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]);
@@ -20,14 +20,14 @@ const results: Record<string, { observed?: unknown; holds?: boolean; error?: str
 
 beforeAll(async () => {
   target = await openTarget();
-  Object.assign(ctx, { com: target.com, prefix: target.prefix, created: [] });
+  Object.assign(ctx, { com: target.com, options: target.options, prefix: target.prefix, created: [] });
 });
 
 afterAll(async () => {
   // Delete every service a probe created, even after a failure; then write what was seen.
   const left: string[] = [];
   for (const id of ctx.created) await ctx.com.externalServices.delete(id).catch(() => left.push(id));
-  const rows = Object.fromEntries(ledgerIds.map((id) => [id, results[id] ?? { observed: "not probed (needs a vCenter, or not observable from outside)" }]));
+  const rows = Object.fromEntries(ledgerIds.map((id) => [id, results[id] ?? { notProbed: NOT_PROBED[id] }]));
   fs.writeFileSync(reportFile, `${JSON.stringify({ target: target.kind, endpoint: target.com.endpoint, at: new Date().toISOString(), rows, notDeleted: left }, null, 2)}\n`);
   await target.close();
   if (process.env.CONFORMANCE_REPORT) console.log(`conformance: ${target.kind} target, report in ${reportFile}`);
@@ -37,6 +37,12 @@ afterAll(async () => {
 describe("the assumptions ledger", () => {
   it("has a row for every probe", () => {
     expect(PROBES.map((p) => p.id).filter((id) => !ledgerIds.includes(id))).toEqual([]);
+  });
+
+  it("has, for every row, a probe or the reason why there is none", () => {
+    const probed = new Set(PROBES.map((p) => p.id));
+    expect(ledgerIds.filter((id) => !probed.has(id) && !NOT_PROBED[id])).toEqual([]);
+    expect(Object.keys(NOT_PROBED).filter((id) => probed.has(id) || !ledgerIds.includes(id))).toEqual([]);
   });
 });
 

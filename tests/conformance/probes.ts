@@ -3,11 +3,14 @@
  * the server does, and whether the client's assumption holds. Probes create only DSCC and
  * SERVICE_NOW services, named with the target's prefix, and record each id for clean-up.
  */
+import axios from "axios";
 import { z } from "zod";
 import { ComApiError, ComClient, ExternalService, isModelled } from "../../sdk";
+import type { Target } from "./target";
 
 export interface ProbeContext {
   com: ComClient;
+  options: Target["options"];
   prefix: string;
   /** Ids of everything created, deleted after the run whatever happens. */
   created: string[];
@@ -22,9 +25,21 @@ export interface Probe {
 const COLLECTION = "/compute-ops-mgmt/v1beta1/external-services";
 
 /** A request whose answer is kept whatever its status. */
-async function answer(com: ComClient, req: Parameters<ComClient["request"]>[0]): Promise<{ status: number; data?: unknown; errorCode?: string }> {
+async function answer(com: ComClient, req: Parameters<ComClient["request"]>[0]): Promise<{ status: number; headers?: Record<string, string>; errorCode?: string }> {
   try {
     const res = await com.request<unknown>({ ...req, schema: undefined });
+    return { status: res.status, headers: res.headers };
+  } catch (err) {
+    if (err instanceof ComApiError) return { status: err.httpStatusCode, errorCode: err.errorCode };
+    throw err;
+  }
+}
+
+/** A create the sdk's schemas would not send: kept whatever its status, its service recorded for clean-up. */
+async function rawCreate(ctx: ProbeContext, body: Record<string, unknown>): Promise<{ status: number; errorCode?: string }> {
+  try {
+    const res = await ctx.com.request({ method: "POST", path: COLLECTION, body, retryClass: "create", schema: z.object({ id: z.string() }).passthrough() });
+    ctx.created.push(res.data.id);
     return { status: res.status };
   } catch (err) {
     if (err instanceof ComApiError) return { status: err.httpStatusCode, errorCode: err.errorCode };
@@ -32,11 +47,16 @@ async function answer(com: ComClient, req: Parameters<ComClient["request"]>[0]):
   }
 }
 
-async function dscc(ctx: ProbeContext, suffix: string, extra: Record<string, unknown> = {}): Promise<ExternalService> {
+const dsccBody = (name: string) => ({
+  name, serviceType: "DSCC", authenticationType: "OAUTH",
+  authentication: { clientId: "conformance", clientSecret: "conformance-secret" }, serviceData: { region: "us-west" },
+});
+
+async function dscc(ctx: ProbeContext, suffix: string, extra: Record<string, unknown> = {}, wait?: false): Promise<ExternalService> {
   const s = await ctx.com.externalServices.create({
     name: `${ctx.prefix}-${suffix}`, serviceType: "DSCC", authentication: { clientId: "conformance", clientSecret: "conformance-secret" },
     serviceData: { region: "us-west" }, ...extra,
-  });
+  }, { wait });
   ctx.created.push(s.id);
   return s;
 }
@@ -72,9 +92,16 @@ export const PROBES: Probe[] = [
   {
     id: "filter-support",
     async run(ctx) {
-      const byName = await answer(ctx.com, { method: "GET", path: COLLECTION, query: { filter: `name eq '${ctx.prefix}-dup'`, limit: 5 } });
+      // Two services, so that a name filter the server ignores shows as more than one item.
+      await dscc(ctx, "filter-a");
+      await dscc(ctx, "filter-b");
+      const nameFilter = `name eq '${ctx.prefix}-filter-a'`;
+      const byName = await answer(ctx.com, { method: "GET", path: COLLECTION, query: { filter: nameFilter, limit: 100 } });
       const byType = await answer(ctx.com, { method: "GET", path: COLLECTION, query: { filter: "serviceType eq 'DSCC'", limit: 5 } });
-      return { observed: { nameFilterStatus: byName.status, serviceTypeFilterStatus: byType.status }, holds: byType.status === 200 };
+      const onlyTheNamed = async () => ((await rawGet(ctx.com, COLLECTION, { filter: nameFilter, limit: 100 })).items as { name: string }[])
+        .every((i) => i.name === `${ctx.prefix}-filter-a`);
+      const nameFilterWas = byName.status !== 200 ? "refused" : (await onlyTheNamed()) ? "applied" : "ignored";
+      return { observed: { nameFilterWas, nameFilterStatus: byName.status, serviceTypeFilterStatus: byType.status }, holds: byType.status === 200 };
     },
   },
   {
@@ -139,7 +166,7 @@ export const PROBES: Probe[] = [
         method: "PATCH", path: `${COLLECTION}/${s.id}`, contentType: "application/merge-patch+json",
         body: { authentication: { clientId: "conformance", clientSecret: "**********" } },
       });
-      return { observed: res, holds: true };
+      return { observed: { status: res.status, errorCode: res.errorCode }, holds: true };
     },
   },
   {
@@ -181,6 +208,73 @@ export const PROBES: Probe[] = [
     },
   },
   {
+    id: "token-lifetime",
+    async run(ctx) {
+      // Only the lifetime and the type are kept: the token itself never leaves this function.
+      const { tokenUrl, clientId, clientSecret } = ctx.options;
+      const form = new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret }).toString();
+      const res = await axios.post(tokenUrl, form, { headers: { "Content-Type": "application/x-www-form-urlencoded" }, validateStatus: () => true });
+      const data = (res.data ?? {}) as { expires_in?: unknown; token_type?: unknown };
+      return { observed: { status: res.status, expiresIn: data.expires_in ?? "absent", tokenType: data.token_type }, holds: res.status === 200 };
+    },
+  },
+  {
+    id: "rate-limit-budget",
+    async run(ctx) {
+      const res = await answer(ctx.com, { method: "GET", path: COLLECTION, query: { limit: 1 } });
+      const headers = Object.fromEntries(["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"].map((h) => [h, res.headers?.[h] ?? "absent"]));
+      return { observed: { status: res.status, ...headers }, holds: true };
+    },
+  },
+  {
+    id: "status-after-create",
+    async run(ctx) {
+      const s = await dscc(ctx, "status", {}, false);
+      return { observed: { statusRightAfterCreate: s.status }, holds: s.status === "ENABLED" || s.status === "SUSPENDED" };
+    },
+  },
+  {
+    id: "field-bounds",
+    async run(ctx) {
+      const name = `${ctx.prefix}-`.padEnd(101, "x");
+      const longName = await rawCreate(ctx, dsccBody(name));
+      const longDescription = await rawCreate(ctx, { ...dsccBody(`${ctx.prefix}-long-description`), description: "d".repeat(256) });
+      return {
+        observed: { name101: longName.status, description256: longDescription.status },
+        holds: longName.status === 400 && longDescription.status === 400,
+      };
+    },
+  },
+  {
+    id: "unknown-body-fields",
+    async run(ctx) {
+      const res = await rawCreate(ctx, { ...dsccBody(`${ctx.prefix}-unknown-field`), conformanceProbe: true });
+      return { observed: res, holds: true };
+    },
+  },
+  {
+    id: "activities-filter",
+    async run(ctx) {
+      const path = "/compute-ops-mgmt/v1beta2/activities";
+      const since = new Date(Date.now() - 3_600_000).toISOString();
+      const bySourceType = await answer(ctx.com, { method: "GET", path, query: { filter: "source/type eq 'compute-ops-mgmt/external-service'", limit: 1 } });
+      const byCreatedAt = await answer(ctx.com, { method: "GET", path, query: { filter: `createdAt gt '${since}'`, limit: 1 } });
+      return {
+        observed: { sourceType: bySourceType.status, createdAt: byCreatedAt.status },
+        holds: bySourceType.status === 200 && byCreatedAt.status === 200,
+      };
+    },
+  },
+  {
+    id: "tenant-acid",
+    async run(ctx) {
+      // A workspace id that cannot exist: an MSP token may not act for it, and any other token may not act for a tenant at all.
+      const stranger = new ComClient({ ...ctx.options, tenantAcid: `conformance-not-a-tenant-${ctx.prefix}` });
+      const res = await answer(stranger, { method: "GET", path: COLLECTION, query: { limit: 1 } });
+      return { observed: res, holds: res.status === 403 || res.status === 404 };
+    },
+  },
+  {
     id: "activity-order",
     async run(ctx) {
       const page = await rawGet(ctx.com, "/compute-ops-mgmt/v1beta2/activities", { limit: 20 });
@@ -190,3 +284,18 @@ export const PROBES: Probe[] = [
     },
   },
 ];
+
+/**
+ * Why a ledger row has no probe: each reason says what observing it would need, so that a new
+ * row must either get a probe or say why it cannot.
+ */
+export const NOT_PROBED: Record<string, string> = {
+  "vcenter-delete-job": "needs a VMWARE_VCENTER service, which needs a vCenter behind a COM gateway; the probes create only DSCC and SERVICE_NOW services",
+  "vcenter-direct-delete": "needs a VMWARE_VCENTER service (see vcenter-delete-job)",
+  "vcenter-uuid": "needs a VMWARE_VCENTER service and its vCenter's own UUID (see vcenter-delete-job)",
+  "job-final-states": "needs a DeleteVCenter job (see vcenter-delete-job)",
+  "rate-limit": "needs a 429, which a probe must not provoke on a shared workspace; rate-limit-budget records the headers",
+  "rate-limit-tenants": "needs an MSP API client with two tenants and a spent budget",
+  "server-errors": "needs a server failure, which cannot be provoked from outside",
+  "create-ambiguous": "needs a create whose answer is lost after the server applied it, which cannot be provoked from outside",
+};
