@@ -1,15 +1,15 @@
 /**
  * The provider on the real engine against the emulator's strict defaults: vCenter deletes
  * through the whole DeleteVCenter job, PATCH field groups, a service of a type it does not
- * model in the workspace, the data source's filters, the post-deploy test's readings, and
- * healthNotification.
+ * model in the workspace (beside it: a create, an adoption, a refresh, an update), the data
+ * source's filters, the post-deploy test's readings, and healthNotification.
  */
 import * as pulumi from "@pulumi/pulumi";
 import axios from "axios";
 import * as hpecom from "../../provider";
 import type { ExternalServiceArgs } from "../../provider";
 import { comRequests, emulatorServices, withComStack } from "../helpers/com-stack";
-import { snowInput, useEmulator, vcenterInput } from "../helpers/emulator";
+import { bearerToken, dsccInput, snowInput, useEmulator, vcenterInput } from "../helpers/emulator";
 
 const emulator = useEmulator();
 const url = (path: string) => `${emulator().url}${path}`;
@@ -24,6 +24,10 @@ describe("the provider holds to the reference", () => {
       name: "Aruba Central", serviceType: "ARUBA_CENTRAL", authenticationType: "OAUTH",
       authentication: { clientId: "aruba", clientSecret: "**********" }, serviceData: { region: "us-west" },
     });
+    // A DSCC service made outside Pulumi, taken over (adopt) and disabled: DSCC is tested even so.
+    const token = await bearerToken(emulator());
+    const handMade = await axios.post(url("/compute-ops-mgmt/v1beta1/external-services"), { ...dsccInput("dscc-off"), authenticationType: "OAUTH" },
+      { headers: { Authorization: `Bearer ${token}` } });
     const disabled = snowInput(emulator(), "disabled-snow");
     const desired: Record<string, ExternalServiceArgs> = {
       vc: { ...vcenterInput("vc"), vCenterUuid: VCENTER_UUID },
@@ -32,6 +36,7 @@ describe("the provider holds to the reference", () => {
         serviceData: { ...disabled.serviceData, incidentCreationScope: { serviceEventIssues: true, healthNotification: true } },
       },
       errorProne: snowInput(emulator(), "error-prone-snow"),
+      dsccOff: { ...dsccInput("dscc-off"), state: "DISABLED", adopt: true },
     };
     const program = async () => {
       const out: Record<string, unknown> = {};
@@ -54,12 +59,15 @@ describe("the provider holds to the reference", () => {
       const up = await t.up();
       expect(up.outputs.disabled.value.lastTest).toMatchObject({ status: "SKIPPED", message: expect.stringContaining("DISABLED") });
       expect(up.outputs.errorProne.value.lastTest).toMatchObject({ status: "PASSED" });
+      expect(up.outputs.dsccOff.value).toMatchObject({ id: handMade.data.id, lastTest: { status: "PASSED" } });
       expect(up.outputs.aruba.value).toEqual([["Aruba Central", "ARUBA_CENTRAL"]]);
       expect(up.outputs.snowCount.value).toBe(2);
       const stored = (await servicesInEmulator()).find((s) => s.name === "disabled-snow");
       expect(stored?.serviceData.incidentCreationScope).toMatchObject({ healthNotification: true });
       const testsRun = (await comRequests(emulator(), 0)).filter((r) => /\/test$/.test(r.path));
-      expect(testsRun).toHaveLength(1); // error-prone-snow only: a DISABLED ServiceNow service is not tested
+      // error-prone-snow and the DISABLED DSCC service; a DISABLED ServiceNow service is not tested.
+      expect(testsRun.map((r) => r.path.split("/").at(-2))).toEqual(expect.arrayContaining([handMade.data.id]));
+      expect(testsRun).toHaveLength(2);
 
       await t.refresh();
       await t.preview({ expectNoChanges: true });

@@ -105,12 +105,13 @@ describe("ExternalService on the real engine", () => {
   });
 
   it("fails up on a failing post-deploy test, keeps the service in state once, and passes after the fix", async () => {
-    const { program } = mutableProgram({ snow: snowInput(emulator()) });
+    // Named so that reading the outcome from words would get it wrong: the name says "passing".
+    const { program } = mutableProgram({ snow: snowInput(emulator(), "passing-snow") });
     await axios.put(`${emulator().url}/__emulator/servicenow`, { refuse: true });
     await withComStack(emulator(), program, async (t) => {
       const failed = await t.up().catch((e) => e);
       expect(failed).toBeInstanceOf(Error);
-      expect(String(failed.message)).toMatch(/post-deploy test of external service 'ServiceNow Integration' failed/);
+      expect(String(failed.message)).toMatch(/post-deploy test of external service 'passing-snow' failed/);
       expect(await servicesInEmulator()).toHaveLength(1);
       const state = JSON.parse(t.stateText());
       const inState = state.checkpoint.latest.resources.filter((r: { type: string }) => r.type === "pulumi-nodejs:dynamic/hpecom:ExternalService");
