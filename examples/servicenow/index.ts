@@ -18,7 +18,8 @@ const snow = new hpecom.ExternalService("servicenow", {
     oauthUrl: `${instance}/oauth_token.do`,
     incidentUrl: `${instance}/api/now/import/u_demo_incident_inbound_api`,
     refreshTokenExpiryInDays: 150,
-    incidentCreationScope: { serviceEventIssues: true, criticalEventIssues: true },
+    // The seed's table rules the first four flags; healthNotification is set independently.
+    incidentCreationScope: { serviceEventIssues: true, criticalEventIssues: true, healthNotification: true },
   },
   postDeployTest: { timeoutSeconds: 60 },
 });

@@ -16,6 +16,10 @@ const vcenter = new hpecom.ExternalService("vcenter", {
     // As vCenter shows it (colons, upper case) or plain hex: both are accepted.
     vCenterCertFingerprint: cfg.require("vcenterFingerprint"),
   },
+  // The vCenter's instance UUID (vSphere API: ServiceContent.about.instanceUuid). COM's
+  // DeleteVCenter job needs it on destroy; left out, the service's id is sent instead, as HPE's
+  // PowerShell client does. It is never sent on create or update.
+  vCenterUuid: cfg.get("vcenterUuid"),
 });
 
 export const id = vcenter.id;

@@ -8,7 +8,7 @@ import { repoRoot } from "../helpers/engine";
 const msp = { id: "msp-client", secret: "msp-secret" };
 const emulator = useEmulator({ clients: [{ id: "demo-client", secret: "demo-secret" }, { ...msp, workspace: "msp", tenants: ["tenant-a", "tenant-b"] }] });
 const example = (name: string) => path.join(repoRoot, "examples", name);
-const servicesIn = async (workspace: string) => ((await axios.get(`${emulator().url}/__emulator/services?workspace=${workspace}`)).data[workspace] ?? []) as { name: string }[];
+const servicesIn = async (workspace: string) => ((await axios.get(`${emulator().url}/__emulator/services?workspace=${workspace}`)).data[workspace] ?? []) as { name: string; serviceData: Record<string, unknown> }[];
 
 describe("the examples", () => {
   beforeEach(async () => { await axios.post(`${emulator().url}/__emulator/reset`); });
@@ -21,6 +21,8 @@ describe("the examples", () => {
     }, async ({ outputs }) => {
       expect(outputs.lastTest).toMatchObject({ status: "PASSED" });
       expect((await axios.get(`${emulator().url}/__emulator/servicenow/incidents`)).data).toHaveLength(1);
+      const [stored] = await servicesIn("workspace-demo-client");
+      expect(stored.serviceData.incidentCreationScope).toMatchObject({ criticalEventIssues: true, healthNotification: true });
     });
     expect(await servicesIn("workspace-demo-client")).toEqual([]);
   });
@@ -42,15 +44,16 @@ describe("the examples", () => {
       plain: {
         ...config.plain, vcenterUrl: "vcenter.lab.local", gatewayUri: "/compute-ops-mgmt/v1beta1/appliances/gw-1",
         vcenterFingerprint: "AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99",
-        vcenterUsername: "administrator@vsphere.local",
+        vcenterUsername: "administrator@vsphere.local", vcenterUuid: "4c4c4544-0042-4810-8056-b7c04f503232",
       },
       secret: { ...config.secret, vcenterPassword: "vcenter-password-value" },
     }, async ({ outputs }) => {
       expect(outputs.resourceUri).toMatch(/^\/compute-ops-mgmt\/v1beta1\/external-services\//);
     });
     expect(await servicesIn("workspace-demo-client")).toEqual([]);
-    const counts = (await axios.get(`${emulator().url}/__emulator/counts`)).data.routes;
-    expect(counts["POST /compute-ops-mgmt/v1/jobs"]).toBe(1);
+    const jobs = ((await axios.get(`${emulator().url}/__emulator/requests`)).data.requests as { method: string; path: string; body: unknown }[])
+      .filter((r) => r.method === "POST" && r.path === "/compute-ops-mgmt/v1/jobs");
+    expect(jobs.map((j) => j.body)).toEqual([expect.objectContaining({ jobParams: expect.objectContaining({ vCenterUuid: "4c4c4544-0042-4810-8056-b7c04f503232" }) })]);
   });
 
   it("msp-tenants: one service in each tenant, invisible to the other", async () => {
