@@ -31,11 +31,13 @@ export interface Settings {
   jobOutcome: "COMPLETE" | "ERROR" | "STALLED";
   /** The request budget per API client (see rate-limit.ts); null: unlimited. */
   rateLimit: RateLimitSetting | null;
+  /** The order activities are listed in, which the reference does not give. */
+  activityOrder: "newest-first" | "oldest-first";
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   activationDelayMs: 0, jobDurationMs: 0, dsccTestFails: false, duplicateStatus: 400, filterMode: "strict", jobOutcome: "COMPLETE",
-  rateLimit: null,
+  rateLimit: null, activityOrder: "newest-first",
 };
 
 const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
@@ -56,6 +58,7 @@ const RULES: { [K in keyof Settings]: { accepts: (v: unknown) => boolean; expect
   filterMode: { accepts: oneOf(...FILTER_MODES), expected: FILTER_MODES.join(", ") },
   jobOutcome: { accepts: oneOf("COMPLETE", "ERROR", "STALLED"), expected: "COMPLETE, ERROR or STALLED" },
   rateLimit: { accepts: isRateLimit, expected: "null or {limit, windowSeconds, per?: client | tenant}" },
+  activityOrder: { accepts: oneOf("newest-first", "oldest-first"), expected: "newest-first or oldest-first" },
 };
 
 /**

@@ -1,4 +1,7 @@
-/** GET /compute-ops-mgmt/v1beta2/activities: newest first, filterable by source/id, source/type and createdAt. */
+/**
+ * GET /compute-ops-mgmt/v1beta2/activities: filterable by source/id, source/type and createdAt,
+ * newest first unless setting `activityOrder` says otherwise (the reference gives no order).
+ */
 import type { Route } from "../context";
 import { page } from "../paging";
 import { PREFIXES } from "./external-services";
@@ -12,8 +15,10 @@ export function activityRoutes(): Route[] {
     pattern: `${prefix}/v1beta2/activities`,
     kind: "com",
     handler: (ctx) => {
+      // Kept in the order they happened; equal timestamps keep it too.
       const activities = [...ctx.emulator.store.workspace(ctx.workspaceId).activities]
-        .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      if (ctx.emulator.settings.activityOrder === "newest-first") activities.reverse();
       return { status: 200, body: page(activities, ctx.query, { filterable: FILTERABLE, mode: ctx.emulator.settings.filterMode }) };
     },
   }));

@@ -11,6 +11,11 @@ export const ActivitySchema = z.looseObject({
 });
 export type Activity = z.output<typeof ActivitySchema>;
 
+/** The activity created last (the first of equals), or undefined for none. */
+export function newestOf<A extends Pick<Activity, "createdAt">>(activities: readonly A[]): A | undefined {
+  return activities.reduce<A | undefined>((newest, a) => (!newest || Date.parse(a.createdAt) > Date.parse(newest.createdAt) ? a : newest), undefined);
+}
+
 export type TestStatus = "PASSED" | "FAILED";
 
 const FAILED = /fail|error|unable|refused|denied|invalid|timed? ?out/;

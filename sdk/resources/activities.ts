@@ -4,21 +4,41 @@ import { API_PREFIX } from "../core/paths";
 import type { Filter } from "../core/filter";
 import { PagedIterable, pageSchema } from "../core/pagination";
 
-import { Activity, ActivitySchema } from "../models/activity";
+import { Activity, ActivitySchema, newestOf } from "../models/activity";
 
 const ActivityPage = pageSchema(ActivitySchema);
 
 export class Activities {
   constructor(private readonly client: ComClient) {}
 
-  /** Activities, newest first, optionally filtered (e.g. by `source/id` and `createdAt`). */
+  /**
+   * Activities, optionally filtered (e.g. by `source/id` and `createdAt`), in the order the API
+   * lists them: undocumented (docs/api-assumptions.md, `activity-order`), so never rely on it.
+   */
   list(options: { filter?: Filter | string; limit?: number } = {}): PagedIterable<Activity> {
-    const limit = options.limit ?? 100;
-    return new PagedIterable(async (offset, pageLimit) => (await this.client.request({
+    const filter = options.filter?.toString();
+    return new PagedIterable((offset, limit) => this.page(filter, offset, limit), options.limit ?? 100);
+  }
+
+  /**
+   * The newest activity that matches `filter`, whichever end of the list the API puts it at:
+   * one request when the first two items are newest first, a second for the list's far end
+   * otherwise.
+   */
+  async newest(filter?: Filter | string): Promise<Activity | undefined> {
+    const head = await this.page(filter?.toString(), 0, 2);
+    const [first, second] = head.items;
+    if (!second || Date.parse(first.createdAt) > Date.parse(second.createdAt) || head.total <= 2) return newestOf(head.items);
+    const tail = await this.page(filter?.toString(), head.total - 1, 1);
+    return newestOf([...head.items, ...tail.items]);
+  }
+
+  private async page(filter: string | undefined, offset: number, limit: number) {
+    return (await this.client.request({
       method: "GET",
       path: `${API_PREFIX}/v1beta2/activities`,
-      query: { filter: options.filter?.toString(), offset, limit: pageLimit },
+      query: { filter, offset, limit },
       schema: ActivityPage,
-    })).data, limit);
+    })).data;
   }
 }

@@ -11,7 +11,7 @@ import { PagedIterable, pageSchema } from "../core/pagination";
 import { isAmbiguousFailure } from "../core/retry";
 import { issuesOf } from "../core/validation-issues";
 import { sleep } from "../internal/sleep";
-import { Activity, classifyTestActivity, TestStatus } from "../models/activity";
+import { Activity, classifyTestActivity, newestOf, TestStatus } from "../models/activity";
 import {
   AnyExternalService, AnyExternalServiceSchema, ExternalService, ExternalServiceCreateInput, ExternalServiceCreateSchema,
   ExternalServicePatch, ExternalServiceSchema, isModelled, PATCHABLE_FIELDS, requireModelled, ServiceType,
@@ -187,19 +187,15 @@ export class ExternalServices {
     // The newest activity of this service before the test: only later ones can be its result.
     // (Clocks differ between client and server, so a client-side timestamp cannot tell them apart.)
     const bySource = eq("source/id", id);
-    let baseline: Activity | undefined;
-    for await (const activity of this.client.activities.list({ filter: bySource, limit: 1 }).pages()) {
-      baseline = activity.items[0];
-      break;
-    }
+    const baseline = await this.client.activities.newest(bySource);
     // 415 is documented for this POST: send JSON, as the public client library does.
     await this.client.request({ method: "POST", path: `${COLLECTION}/${encodeURIComponent(id)}/test`, body: {}, retryClass: "create" });
     const filter = baseline ? and(bySource, ge("createdAt", new Date(baseline.createdAt))) : bySource;
+    // The newest test result after the baseline, whatever order the list comes in.
     const outcome = await poll(async () => {
-      for await (const activity of this.client.activities.list({ filter, limit: 20 })) {
-        if (activity.id !== baseline?.id && classifyTestActivity(activity)) return activity;
-      }
-      return undefined;
+      const results = (await this.client.activities.list({ filter, limit: 20 }).toArray())
+        .filter((a) => a.id !== baseline?.id && classifyTestActivity(a));
+      return newestOf(results);
     }, (a): a is Activity => a !== undefined, { pollIntervalMs: 250, ...options });
     if (!outcome) {
       return { status: "TIMED_OUT", message: `no test result within ${options.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS} ms`, at: new Date().toISOString() };

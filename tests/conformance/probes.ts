@@ -279,8 +279,11 @@ export const PROBES: Probe[] = [
     async run(ctx) {
       const page = await rawGet(ctx.com, "/compute-ops-mgmt/v1beta2/activities", { limit: 20 });
       const times = (page.items as { createdAt: string }[]).map((a) => Date.parse(a.createdAt));
-      const newestFirst = times.every((t, i) => i === 0 || t <= times[i - 1]);
-      return { observed: { items: times.length, newestFirst }, holds: newestFirst };
+      const order = times.length < 2 ? "unknown (fewer than two activities)"
+        : times.every((t, i) => i === 0 || t <= times[i - 1]) ? "newest first"
+          : times.every((t, i) => i === 0 || t >= times[i - 1]) ? "oldest first" : "neither";
+      // The client reads either order; a list in neither could give it an old baseline before a test.
+      return { observed: { items: times.length, order }, holds: order !== "neither" };
     },
   },
 ];

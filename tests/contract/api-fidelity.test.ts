@@ -234,6 +234,23 @@ describe("the connection test", () => {
   });
 });
 
+describe("the order of activities", () => {
+  it.each(["newest-first", "oldest-first"])("does not matter: each test reads its own result, not an earlier one (%s emulator)", async (activityOrder) => {
+    await settings({ activityOrder });
+    const com = clientFor(emulator());
+    const dscc = await com.externalServices.create(dsccInput("tested-often"));
+    const outcomes: string[] = [];
+    for (const fails of [false, true, true, false, true]) {
+      await settings({ dsccTestFails: fails });
+      outcomes.push((await com.externalServices.test(dscc.id, { pollIntervalMs: 20 })).status);
+    }
+    expect(outcomes).toEqual(["PASSED", "FAILED", "FAILED", "PASSED", "FAILED"]);
+    const listed = (await raw("GET", "/compute-ops-mgmt/v1beta2/activities")).data.items.map((a: { key: string }) => a.key.replace("EXTERNAL_SERVICE_TEST_", ""));
+    const happened = ["SUCCEEDED", "FAILED", "FAILED", "SUCCEEDED", "FAILED"];
+    expect(listed).toEqual(activityOrder === "newest-first" ? [...happened].reverse() : happened);
+  });
+});
+
 describe("healthNotification", () => {
   it("is an optional boolean outside the scope rule, stored when sent", async () => {
     const com = clientFor(emulator());

@@ -1,0 +1,37 @@
+import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from "axios";
+import { ComClient } from "../client";
+import { clearTokenCaches } from "../internal/token-cache";
+
+/** Five activities, one minute apart, served in `order` with paging: the request log is kept. */
+function activityServer(order: "newest-first" | "oldest-first") {
+  const happened = [1, 2, 3, 4, 5].map((n) => ({ id: `a${n}`, key: "K", createdAt: `2026-11-30T10:0${n}:00Z` }));
+  const listed = order === "newest-first" ? [...happened].reverse() : happened;
+  const pages: { offset: number; limit: number }[] = [];
+  const adapter: AxiosAdapter = async (config: InternalAxiosRequestConfig) => {
+    const reply = (data: unknown) => ({ status: 200, statusText: "", headers: {}, config, data }) as AxiosResponse;
+    if (String(config.url).endsWith("/token")) return reply({ access_token: "token-abcdef-123456", expires_in: 900 });
+    const query = new URL(String(config.url)).searchParams;
+    const offset = Number(query.get("offset")), limit = Number(query.get("limit"));
+    pages.push({ offset, limit });
+    const items = listed.slice(offset, offset + limit);
+    return reply({ offset, count: items.length, total: listed.length, items });
+  };
+  const com = new ComClient({ endpoint: "http://127.0.0.1:9", tokenUrl: "http://127.0.0.1:9/token", clientId: `c-${order}`, clientSecret: "s-123456789", adapter });
+  return { com, pages };
+}
+
+afterEach(() => clearTokenCaches());
+
+describe("Activities.newest", () => {
+  it("finds the newest in one request when the API lists newest first", async () => {
+    const { com, pages } = activityServer("newest-first");
+    expect((await com.activities.newest())?.id).toBe("a5");
+    expect(pages).toEqual([{ offset: 0, limit: 2 }]);
+  });
+
+  it("reads the far end of the list when the API lists oldest first", async () => {
+    const { com, pages } = activityServer("oldest-first");
+    expect((await com.activities.newest())?.id).toBe("a5");
+    expect(pages).toEqual([{ offset: 0, limit: 2 }, { offset: 4, limit: 1 }]);
+  });
+});
