@@ -13,6 +13,9 @@ import type { RateLimitSetting } from "./rate-limit";
 export const FILTER_MODES = ["strict", "ignore", "lenient"] as const;
 export type FilterMode = (typeof FILTER_MODES)[number];
 
+/** Where answers put the scope's keys: nested (the seed) or flat in serviceData (the public client library). */
+export type ScopeShape = "nested" | "flat";
+
 /** Changeable at run time through PUT /__emulator/settings. */
 export interface Settings {
   /** For how long after create a service reports status SUSPENDED before ENABLED. */
@@ -33,11 +36,12 @@ export interface Settings {
   rateLimit: RateLimitSetting | null;
   /** The order activities are listed in, which the reference does not give. */
   activityOrder: "newest-first" | "oldest-first";
+  scopeShape: ScopeShape;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   activationDelayMs: 0, jobDurationMs: 0, dsccTestFails: false, duplicateStatus: 400, filterMode: "strict", jobOutcome: "COMPLETE",
-  rateLimit: null, activityOrder: "newest-first",
+  rateLimit: null, activityOrder: "newest-first", scopeShape: "nested",
 };
 
 const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
@@ -59,6 +63,7 @@ const RULES: { [K in keyof Settings]: { accepts: (v: unknown) => boolean; expect
   jobOutcome: { accepts: oneOf("COMPLETE", "ERROR", "STALLED"), expected: "COMPLETE, ERROR or STALLED" },
   rateLimit: { accepts: isRateLimit, expected: "null or {limit, windowSeconds, per?: client | tenant}" },
   activityOrder: { accepts: oneOf("newest-first", "oldest-first"), expected: "newest-first or oldest-first" },
+  scopeShape: { accepts: oneOf("nested", "flat"), expected: "nested or flat" },
 };
 
 /**

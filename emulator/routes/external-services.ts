@@ -6,6 +6,7 @@ import { applyMergePatch } from "../merge-patch";
 import { page } from "../paging";
 import { MASK } from "../request-log";
 import type { ServiceRecord } from "../store";
+import type { ScopeShape } from "../settings";
 import { SECRET_FIELDS, validateService, WRITABLE_FIELDS } from "../validation";
 import { runConnectionTest } from "./connection-test";
 import { requireContentType } from "./content-type";
@@ -28,7 +29,18 @@ const VCENTER_PATCH_GROUP = [
 const mask = (auth: Record<string, unknown>) => Object.fromEntries(Object.entries(auth).map(([k, v]) => [k, SECRET_FIELDS.includes(k) ? MASK : v]));
 
 /** The resource as the API returns it: secrets masked, links under the request's prefix. */
-export function render(s: ServiceRecord, prefix: string): Record<string, unknown> {
+/**
+ * The scope as the seed shows it (nested in `incidentCreationScope`) or as the public client
+ * library reads it (the same keys flat in `serviceData`): setting `scopeShape`.
+ */
+function shapeScope(serviceData: Record<string, unknown>, shape: ScopeShape): Record<string, unknown> {
+  const { incidentCreationScope, ...rest } = serviceData;
+  if (shape === "nested" || incidentCreationScope === undefined) return serviceData;
+  return { ...rest, ...(incidentCreationScope as Record<string, unknown>) };
+}
+
+/** A service as the API answers it; the inspection routes keep the seed's nested scope. */
+export function render(s: ServiceRecord, prefix: string, scopeShape: ScopeShape = "nested"): Record<string, unknown> {
   const server = {
     id: s.id,
     type: `${prefix.slice(1)}/external-service`,
@@ -43,22 +55,16 @@ export function render(s: ServiceRecord, prefix: string): Record<string, unknown
     const auth = s.raw.authentication;
     return { status: "ENABLED", state: "ENABLED", ...s.raw, ...server, ...(auth && typeof auth === "object" ? { authentication: mask(auth as Record<string, unknown>) } : {}) };
   }
-  const authentication = mask(s.authentication);
   return {
-    id: s.id,
-    type: `${prefix.slice(1)}/external-service`,
+    ...server,
     name: s.name,
     serviceType: s.serviceType,
     authenticationType: s.authenticationType,
     description: s.description,
     state: s.state,
     status: Date.now() < s.enabledAfter ? "SUSPENDED" : "ENABLED",
-    authentication,
-    serviceData: s.serviceData,
-    resourceUri: `${prefix}/v1beta1/external-services/${s.id}`,
-    generation: s.generation,
-    createdAt: s.createdAt,
-    updatedAt: s.updatedAt,
+    authentication: mask(s.authentication),
+    serviceData: shapeScope(s.serviceData, scopeShape),
   };
 }
 
@@ -78,7 +84,7 @@ function assertUniqueName(ctx: RequestContext, name: string, exceptId?: string):
 function list(ctx: RequestContext): Reply {
   const all = Object.values(services(ctx))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
-    .map((s) => render(s, ctx.prefix));
+    .map((s) => render(s, ctx.prefix, ctx.emulator.settings.scopeShape));
   return { status: 200, body: page(all, ctx.query, { filterable: FILTERABLE, mode: ctx.emulator.settings.filterMode }) };
 }
 
@@ -117,7 +123,7 @@ function create(ctx: RequestContext): Reply {
   };
   services(ctx)[record.id] = record;
   ctx.emulator.store.save();
-  return { status: 201, body: render(record, ctx.prefix) };
+  return { status: 201, body: render(record, ctx.prefix, ctx.emulator.settings.scopeShape) };
 }
 
 function update(ctx: RequestContext): Reply {
@@ -157,7 +163,7 @@ function update(ctx: RequestContext): Reply {
   if (fields.name !== existing.name) assertUniqueName(ctx, fields.name, existing.id);
   Object.assign(existing, fields, { generation: existing.generation + 1, updatedAt: new Date().toISOString() });
   ctx.emulator.store.save();
-  return { status: 200, body: render(existing, ctx.prefix) };
+  return { status: 200, body: render(existing, ctx.prefix, ctx.emulator.settings.scopeShape) };
 }
 
 function remove(ctx: RequestContext): Reply {
@@ -198,7 +204,7 @@ export function externalServiceRoutes(): Route[] {
     return [
       { method: "GET", pattern: base, kind: "com", handler: withPrefix(list) },
       { method: "POST", pattern: base, kind: "com", handler: withPrefix(create) },
-      { method: "GET", pattern: `${base}/{id}`, kind: "com", handler: withPrefix((ctx) => ({ status: 200, body: render(find(ctx), prefix) })) },
+      { method: "GET", pattern: `${base}/{id}`, kind: "com", handler: withPrefix((ctx) => ({ status: 200, body: render(find(ctx), prefix, ctx.emulator.settings.scopeShape) })) },
       { method: "PATCH", pattern: `${base}/{id}`, kind: "com", handler: withPrefix(update) },
       { method: "DELETE", pattern: `${base}/{id}`, kind: "com", handler: withPrefix(remove) },
       { method: "POST", pattern: `${base}/{id}/test`, kind: "com", handler: withPrefix(test) },

@@ -251,6 +251,25 @@ describe("the order of activities", () => {
   });
 });
 
+describe("the scope's shape in answers", () => {
+  it("nested as the seed shows it or flat as the client library reads it, the sdk reads the same scope", async () => {
+    const com = clientFor(emulator());
+    const input = snowInput(emulator(), "scoped");
+    const scope = { serviceEventIssues: true, criticalEventIssues: true, healthNotification: true };
+    const created = await com.externalServices.create({ ...input, serviceData: { ...input.serviceData, incidentCreationScope: scope } });
+    const read: Record<string, unknown>[] = [];
+    for (const scopeShape of ["nested", "flat"]) {
+      await settings({ scopeShape });
+      const answered = (await raw("GET", `/compute-ops-mgmt/v1beta1/external-services/${created.id}`)).data.serviceData;
+      expect("incidentCreationScope" in answered).toBe(scopeShape === "nested");
+      const service = await com.externalServices.get(created.id);
+      read.push(isModelled(service) ? service.serviceData : {});
+    }
+    expect(read[1]).toEqual(read[0]);
+    expect(read[0]).toMatchObject({ incidentCreationScope: { ...scope, warningEventIssues: false, disconnectedEvent: 0 } });
+  });
+});
+
 describe("healthNotification", () => {
   it("is an optional boolean outside the scope rule, stored when sent", async () => {
     const com = clientFor(emulator());

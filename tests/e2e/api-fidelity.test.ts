@@ -100,4 +100,29 @@ describe("the provider holds to the reference", () => {
       expect((await servicesInEmulator()).map((s) => s.name)).toEqual(["Aruba Central"]);
     });
   });
+
+  it("sees no drift and patches only what changed when the API answers the scope flat", async () => {
+    await axios.post(url("/__emulator/reset"));
+    await axios.put(url("/__emulator/settings"), { scopeShape: "flat" });
+    const input = snowInput(emulator(), "flat-scope");
+    let description = "first";
+    const program = async () => {
+      const s = new hpecom.ExternalService("snow", {
+        ...input, description, postDeployTest: false,
+        serviceData: { ...input.serviceData, incidentCreationScope: { serviceEventIssues: true, criticalEventIssues: true, healthNotification: false } },
+      });
+      return { scope: s.serviceData.apply((d) => (d as { incidentCreationScope?: unknown }).incidentCreationScope) };
+    };
+    await withComStack(emulator(), program, async (t) => {
+      const up = await t.up();
+      expect(up.outputs.scope.value).toMatchObject({ criticalEventIssues: true, healthNotification: false });
+      await t.refresh();
+      await t.preview({ expectNoChanges: true });
+      const since = emulator().log.lastSeq;
+      description = "second";
+      await t.up();
+      expect((await comRequests(emulator(), since)).filter((r) => r.method === "PATCH").map((r) => r.body)).toEqual([{ description: "second" }]);
+      await t.destroy();
+    });
+  });
 });
