@@ -13,9 +13,6 @@ import type { RateLimitSetting } from "./rate-limit";
 export const FILTER_MODES = ["strict", "ignore", "lenient"] as const;
 export type FilterMode = (typeof FILTER_MODES)[number];
 
-/** Where answers put the scope's keys: nested (the seed) or flat in serviceData (the public client library). */
-export type ScopeShape = "nested" | "flat";
-
 /** Changeable at run time through PUT /__emulator/settings. */
 export interface Settings {
   /** For how long after create a service reports status SUSPENDED before ENABLED. */
@@ -36,13 +33,22 @@ export interface Settings {
   rateLimit: RateLimitSetting | null;
   /** The order activities are listed in, which the reference does not give. */
   activityOrder: "newest-first" | "oldest-first";
-  scopeShape: ScopeShape;
+  /** Where answers put the scope's keys: nested (the seed) or flat in serviceData (the public client library). */
+  scopeShape: "nested" | "flat";
+  /** Secrets in answers: masked as `**********` (the seed's examples) or left out. */
+  secretsInAnswers: "masked" | "omitted";
 }
+
+/** The settings that shape a service in an answer. */
+export type AnswerShape = Pick<Settings, "scopeShape" | "secretsInAnswers">;
 
 export const DEFAULT_SETTINGS: Settings = {
   activationDelayMs: 0, jobDurationMs: 0, dsccTestFails: false, duplicateStatus: 400, filterMode: "strict", jobOutcome: "COMPLETE",
-  rateLimit: null, activityOrder: "newest-first", scopeShape: "nested",
+  rateLimit: null, activityOrder: "newest-first", scopeShape: "nested", secretsInAnswers: "masked",
 };
+
+/** Services as the seed shows them: what the inspection routes always answer. */
+export const SEED_ANSWER_SHAPE: AnswerShape = { scopeShape: "nested", secretsInAnswers: "masked" };
 
 const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 const oneOf = (...values: unknown[]) => (v: unknown) => values.includes(v);
@@ -64,6 +70,7 @@ const RULES: { [K in keyof Settings]: { accepts: (v: unknown) => boolean; expect
   rateLimit: { accepts: isRateLimit, expected: "null or {limit, windowSeconds, per?: client | tenant}" },
   activityOrder: { accepts: oneOf("newest-first", "oldest-first"), expected: "newest-first or oldest-first" },
   scopeShape: { accepts: oneOf("nested", "flat"), expected: "nested or flat" },
+  secretsInAnswers: { accepts: oneOf("masked", "omitted"), expected: "masked or omitted" },
 };
 
 /**

@@ -6,7 +6,7 @@ import { applyMergePatch } from "../merge-patch";
 import { page } from "../paging";
 import { MASK } from "../request-log";
 import type { ServiceRecord } from "../store";
-import type { ScopeShape } from "../settings";
+import { AnswerShape, SEED_ANSWER_SHAPE } from "../settings";
 import { SECRET_FIELDS, validateService, WRITABLE_FIELDS } from "../validation";
 import { runConnectionTest } from "./connection-test";
 import { requireContentType } from "./content-type";
@@ -26,21 +26,27 @@ const VCENTER_PATCH_GROUP = [
   "authentication.username", "authentication.password",
 ];
 
-const mask = (auth: Record<string, unknown>) => Object.fromEntries(Object.entries(auth).map(([k, v]) => [k, SECRET_FIELDS.includes(k) ? MASK : v]));
+/** Secrets masked as the seed's examples show them, or left out (setting `secretsInAnswers`). */
+function hideSecrets(auth: Record<string, unknown>, how: AnswerShape["secretsInAnswers"]): Record<string, unknown> {
+  const entries = Object.entries(auth).filter(([k]) => how === "masked" || !SECRET_FIELDS.includes(k));
+  return Object.fromEntries(entries.map(([k, v]) => [k, SECRET_FIELDS.includes(k) ? MASK : v]));
+}
 
-/** The resource as the API returns it: secrets masked, links under the request's prefix. */
 /**
  * The scope as the seed shows it (nested in `incidentCreationScope`) or as the public client
  * library reads it (the same keys flat in `serviceData`): setting `scopeShape`.
  */
-function shapeScope(serviceData: Record<string, unknown>, shape: ScopeShape): Record<string, unknown> {
+function shapeScope(serviceData: Record<string, unknown>, shape: AnswerShape["scopeShape"]): Record<string, unknown> {
   const { incidentCreationScope, ...rest } = serviceData;
   if (shape === "nested" || incidentCreationScope === undefined) return serviceData;
   return { ...rest, ...(incidentCreationScope as Record<string, unknown>) };
 }
 
-/** A service as the API answers it; the inspection routes keep the seed's nested scope. */
-export function render(s: ServiceRecord, prefix: string, scopeShape: ScopeShape = "nested"): Record<string, unknown> {
+/**
+ * The resource as the API returns it: secrets hidden, links under the request's prefix, in the
+ * answer shape the settings give (the inspection routes keep the seed's).
+ */
+export function render(s: ServiceRecord, prefix: string, shape: AnswerShape = SEED_ANSWER_SHAPE): Record<string, unknown> {
   const server = {
     id: s.id,
     type: `${prefix.slice(1)}/external-service`,
@@ -53,7 +59,7 @@ export function render(s: ServiceRecord, prefix: string, scopeShape: ScopeShape 
     // A service stored as given (a type this emulator does not model): the given fields, with
     // the server's own ones filled in where it lacked them.
     const auth = s.raw.authentication;
-    return { status: "ENABLED", state: "ENABLED", ...s.raw, ...server, ...(auth && typeof auth === "object" ? { authentication: mask(auth as Record<string, unknown>) } : {}) };
+    return { status: "ENABLED", state: "ENABLED", ...s.raw, ...server, ...(auth && typeof auth === "object" ? { authentication: hideSecrets(auth as Record<string, unknown>, shape.secretsInAnswers) } : {}) };
   }
   return {
     ...server,
@@ -63,8 +69,8 @@ export function render(s: ServiceRecord, prefix: string, scopeShape: ScopeShape 
     description: s.description,
     state: s.state,
     status: Date.now() < s.enabledAfter ? "SUSPENDED" : "ENABLED",
-    authentication: mask(s.authentication),
-    serviceData: shapeScope(s.serviceData, scopeShape),
+    authentication: hideSecrets(s.authentication, shape.secretsInAnswers),
+    serviceData: shapeScope(s.serviceData, shape.scopeShape),
   };
 }
 
@@ -84,7 +90,7 @@ function assertUniqueName(ctx: RequestContext, name: string, exceptId?: string):
 function list(ctx: RequestContext): Reply {
   const all = Object.values(services(ctx))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
-    .map((s) => render(s, ctx.prefix, ctx.emulator.settings.scopeShape));
+    .map((s) => render(s, ctx.prefix, ctx.emulator.settings));
   return { status: 200, body: page(all, ctx.query, { filterable: FILTERABLE, mode: ctx.emulator.settings.filterMode }) };
 }
 
@@ -123,7 +129,7 @@ function create(ctx: RequestContext): Reply {
   };
   services(ctx)[record.id] = record;
   ctx.emulator.store.save();
-  return { status: 201, body: render(record, ctx.prefix, ctx.emulator.settings.scopeShape) };
+  return { status: 201, body: render(record, ctx.prefix, ctx.emulator.settings) };
 }
 
 function update(ctx: RequestContext): Reply {
@@ -163,7 +169,7 @@ function update(ctx: RequestContext): Reply {
   if (fields.name !== existing.name) assertUniqueName(ctx, fields.name, existing.id);
   Object.assign(existing, fields, { generation: existing.generation + 1, updatedAt: new Date().toISOString() });
   ctx.emulator.store.save();
-  return { status: 200, body: render(existing, ctx.prefix, ctx.emulator.settings.scopeShape) };
+  return { status: 200, body: render(existing, ctx.prefix, ctx.emulator.settings) };
 }
 
 function remove(ctx: RequestContext): Reply {
@@ -204,7 +210,7 @@ export function externalServiceRoutes(): Route[] {
     return [
       { method: "GET", pattern: base, kind: "com", handler: withPrefix(list) },
       { method: "POST", pattern: base, kind: "com", handler: withPrefix(create) },
-      { method: "GET", pattern: `${base}/{id}`, kind: "com", handler: withPrefix((ctx) => ({ status: 200, body: render(find(ctx), prefix, ctx.emulator.settings.scopeShape) })) },
+      { method: "GET", pattern: `${base}/{id}`, kind: "com", handler: withPrefix((ctx) => ({ status: 200, body: render(find(ctx), prefix, ctx.emulator.settings) })) },
       { method: "PATCH", pattern: `${base}/{id}`, kind: "com", handler: withPrefix(update) },
       { method: "DELETE", pattern: `${base}/{id}`, kind: "com", handler: withPrefix(remove) },
       { method: "POST", pattern: `${base}/{id}/test`, kind: "com", handler: withPrefix(test) },

@@ -251,22 +251,23 @@ describe("the order of activities", () => {
   });
 });
 
-describe("the scope's shape in answers", () => {
-  it("nested as the seed shows it or flat as the client library reads it, the sdk reads the same scope", async () => {
+describe("the shape of answers", () => {
+  it("secrets masked or left out, the scope nested or flat: the sdk reads the same service", async () => {
     const com = clientFor(emulator());
     const input = snowInput(emulator(), "scoped");
     const scope = { serviceEventIssues: true, criticalEventIssues: true, healthNotification: true };
     const created = await com.externalServices.create({ ...input, serviceData: { ...input.serviceData, incidentCreationScope: scope } });
     const read: Record<string, unknown>[] = [];
-    for (const scopeShape of ["nested", "flat"]) {
-      await settings({ scopeShape });
-      const answered = (await raw("GET", `/compute-ops-mgmt/v1beta1/external-services/${created.id}`)).data.serviceData;
-      expect("incidentCreationScope" in answered).toBe(scopeShape === "nested");
+    for (const shape of [{ scopeShape: "nested", secretsInAnswers: "masked" }, { scopeShape: "flat", secretsInAnswers: "omitted" }]) {
+      await settings(shape);
+      const answered = (await raw("GET", `/compute-ops-mgmt/v1beta1/external-services/${created.id}`)).data;
+      expect("incidentCreationScope" in answered.serviceData).toBe(shape.scopeShape === "nested");
+      expect(Object.keys(answered.authentication).sort()).toEqual(shape.secretsInAnswers === "masked" ? ["clientId", "clientSecret", "refreshToken"] : ["clientId"]);
       const service = await com.externalServices.get(created.id);
-      read.push(isModelled(service) ? service.serviceData : {});
+      read.push(isModelled(service) ? { serviceData: service.serviceData, clientId: service.authentication.clientId } : {});
     }
     expect(read[1]).toEqual(read[0]);
-    expect(read[0]).toMatchObject({ incidentCreationScope: { ...scope, warningEventIssues: false, disconnectedEvent: 0 } });
+    expect(read[0]).toMatchObject({ clientId: "snow-client", serviceData: { incidentCreationScope: { ...scope, warningEventIssues: false, disconnectedEvent: 0 } } });
   });
 });
 

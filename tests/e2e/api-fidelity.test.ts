@@ -101,9 +101,9 @@ describe("the provider holds to the reference", () => {
     });
   });
 
-  it("sees no drift and patches only what changed when the API answers the scope flat", async () => {
+  it("sees no drift and patches only what changed when the API answers the scope flat and leaves secrets out", async () => {
     await axios.post(url("/__emulator/reset"));
-    await axios.put(url("/__emulator/settings"), { scopeShape: "flat" });
+    await axios.put(url("/__emulator/settings"), { scopeShape: "flat", secretsInAnswers: "omitted" });
     const input = snowInput(emulator(), "flat-scope");
     let description = "first";
     const program = async () => {
