@@ -126,7 +126,11 @@ export const PROBES: Probe[] = [
       const s = await snow(ctx, "masked");
       const body = await rawGet(ctx.com, `${COLLECTION}/${s.id}`);
       const auth = body.authentication as Record<string, unknown>;
-      return { observed: { clientSecret: auth.clientSecret, refreshToken: auth.refreshToken }, holds: auth.clientSecret !== "conformance-secret" && auth.refreshToken !== "conformance-refresh" };
+      const shown = (key: string) => (key in auth ? auth[key] : "absent");
+      return {
+        observed: { clientSecret: shown("clientSecret"), refreshToken: shown("refreshToken") },
+        holds: auth.clientSecret !== "conformance-secret" && auth.refreshToken !== "conformance-refresh",
+      };
     },
   },
   {
