@@ -37,18 +37,21 @@ export interface Settings {
   scopeShape: "nested" | "flat";
   /** Secrets in answers: masked as `**********` (the seed's examples) or left out. */
   secretsInAnswers: "masked" | "omitted";
+  /** The scope in the answer to a create or a PATCH: included, or left out as in the seed's examples. */
+  writeAnswerScope: "included" | "omitted";
 }
 
 /** The settings that shape a service in an answer. */
-export type AnswerShape = Pick<Settings, "scopeShape" | "secretsInAnswers">;
+export type AnswerShape = Pick<Settings, "scopeShape" | "secretsInAnswers" | "writeAnswerScope">;
 
 export const DEFAULT_SETTINGS: Settings = {
   activationDelayMs: 0, jobDurationMs: 0, dsccTestFails: false, duplicateStatus: 400, filterMode: "strict", jobOutcome: "COMPLETE",
   rateLimit: null, activityOrder: "newest-first", scopeShape: "nested", secretsInAnswers: "masked",
+  writeAnswerScope: "included",
 };
 
 /** Services as the seed shows them: what the inspection routes always answer. */
-export const SEED_ANSWER_SHAPE: AnswerShape = { scopeShape: "nested", secretsInAnswers: "masked" };
+export const SEED_ANSWER_SHAPE: AnswerShape = { scopeShape: "nested", secretsInAnswers: "masked", writeAnswerScope: "included" };
 
 const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 const oneOf = (...values: unknown[]) => (v: unknown) => values.includes(v);
@@ -71,6 +74,7 @@ const RULES: { [K in keyof Settings]: { accepts: (v: unknown) => boolean; expect
   activityOrder: { accepts: oneOf("newest-first", "oldest-first"), expected: "newest-first or oldest-first" },
   scopeShape: { accepts: oneOf("nested", "flat"), expected: "nested or flat" },
   secretsInAnswers: { accepts: oneOf("masked", "omitted"), expected: "masked or omitted" },
+  writeAnswerScope: { accepts: oneOf("included", "omitted"), expected: "included or omitted" },
 };
 
 /**

@@ -33,20 +33,23 @@ function hideSecrets(auth: Record<string, unknown>, how: AnswerShape["secretsInA
 }
 
 /**
- * The scope as the seed shows it (nested in `incidentCreationScope`) or as the public client
- * library reads it (the same keys flat in `serviceData`): setting `scopeShape`.
+ * The scope as the seed's GET example shows it (nested in `incidentCreationScope`) or as the
+ * public client library reads it (the same keys flat in `serviceData`): setting `scopeShape`.
+ * The seed's create and PATCH answers show no scope: setting `writeAnswerScope`.
  */
-function shapeScope(serviceData: Record<string, unknown>, shape: AnswerShape["scopeShape"]): Record<string, unknown> {
+function shapeScope(serviceData: Record<string, unknown>, shape: AnswerShape, answers: "read" | "write"): Record<string, unknown> {
   const { incidentCreationScope, ...rest } = serviceData;
-  if (shape === "nested" || incidentCreationScope === undefined) return serviceData;
+  if (incidentCreationScope === undefined) return serviceData;
+  if (answers === "write" && shape.writeAnswerScope === "omitted") return rest;
+  if (shape.scopeShape === "nested") return serviceData;
   return { ...rest, ...(incidentCreationScope as Record<string, unknown>) };
 }
 
 /**
- * The resource as the API returns it: secrets hidden, links under the request's prefix, in the
- * answer shape the settings give (the inspection routes keep the seed's).
+ * The resource as the API returns it to a read or a write: secrets hidden, links under the
+ * request's prefix, in the answer shape the settings give (the inspection routes keep the seed's).
  */
-export function render(s: ServiceRecord, prefix: string, shape: AnswerShape = SEED_ANSWER_SHAPE): Record<string, unknown> {
+export function render(s: ServiceRecord, prefix: string, shape: AnswerShape = SEED_ANSWER_SHAPE, answers: "read" | "write" = "read"): Record<string, unknown> {
   const server = {
     id: s.id,
     type: `${prefix.slice(1)}/external-service`,
@@ -70,7 +73,7 @@ export function render(s: ServiceRecord, prefix: string, shape: AnswerShape = SE
     state: s.state,
     status: Date.now() < s.enabledAfter ? "SUSPENDED" : "ENABLED",
     authentication: hideSecrets(s.authentication, shape.secretsInAnswers),
-    serviceData: shapeScope(s.serviceData, shape.scopeShape),
+    serviceData: shapeScope(s.serviceData, shape, answers),
   };
 }
 
@@ -129,7 +132,7 @@ function create(ctx: RequestContext): Reply {
   };
   services(ctx)[record.id] = record;
   ctx.emulator.store.save();
-  return { status: 201, body: render(record, ctx.prefix, ctx.emulator.settings) };
+  return { status: 201, body: render(record, ctx.prefix, ctx.emulator.settings, "write") };
 }
 
 function update(ctx: RequestContext): Reply {
@@ -169,7 +172,7 @@ function update(ctx: RequestContext): Reply {
   if (fields.name !== existing.name) assertUniqueName(ctx, fields.name, existing.id);
   Object.assign(existing, fields, { generation: existing.generation + 1, updatedAt: new Date().toISOString() });
   ctx.emulator.store.save();
-  return { status: 200, body: render(existing, ctx.prefix, ctx.emulator.settings) };
+  return { status: 200, body: render(existing, ctx.prefix, ctx.emulator.settings, "write") };
 }
 
 function remove(ctx: RequestContext): Reply {

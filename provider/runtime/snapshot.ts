@@ -3,7 +3,7 @@
  * update of N services then costs ceil(N/100) list pages instead of N GETs. The provider process
  * lives for one deployment, so the snapshot does too; the provider's own writes keep it current.
  */
-import { AnyExternalService, ComClient, ExternalService, NotFoundError, requireModelled } from "../../sdk";
+import { AnyExternalService, ComClient, ExternalService, isModelled, NotFoundError, requireModelled } from "../../sdk";
 
 const snapshots = new WeakMap<ComClient, Promise<Map<string, AnyExternalService>>>();
 
@@ -22,8 +22,9 @@ function snapshot(client: ComClient): Promise<Map<string, AnyExternalService>> {
 export async function lookupService(client: ComClient, id: string): Promise<ExternalService | undefined> {
   const services = await snapshot(client);
   const known = services.get(id);
-  if (known) return requireModelled(known);
-  // Absent from the listing: created after it, or gone. Ask once.
+  if (known && isModelled(known)) return known;
+  // Absent from the listing (created after it, or gone), or listed in a shape the sdk cannot
+  // read as its type (ledger: list-items-whole): ask once.
   try {
     const service = await client.externalServices.get(id);
     services.set(id, service);

@@ -36,11 +36,11 @@ async function answer(com: ComClient, req: Parameters<ComClient["request"]>[0]):
 }
 
 /** A create the sdk's schemas would not send: kept whatever its status, its service recorded for clean-up. */
-async function rawCreate(ctx: ProbeContext, body: Record<string, unknown>): Promise<{ status: number; errorCode?: string }> {
+async function rawCreate(ctx: ProbeContext, body: Record<string, unknown>): Promise<{ status: number; errorCode?: string; data?: Record<string, unknown> }> {
   try {
-    const res = await ctx.com.request({ method: "POST", path: COLLECTION, body, retryClass: "create", schema: z.object({ id: z.string() }).passthrough() });
+    const res = await ctx.com.request({ method: "POST", path: COLLECTION, body, retryClass: "create", schema: z.looseObject({ id: z.string() }) });
     ctx.created.push(res.data.id);
-    return { status: res.status };
+    return { status: res.status, data: res.data };
   } catch (err) {
     if (err instanceof ComApiError) return { status: err.httpStatusCode, errorCode: err.errorCode };
     throw err;
@@ -241,19 +241,19 @@ export const PROBES: Probe[] = [
     id: "field-bounds",
     async run(ctx) {
       const name = `${ctx.prefix}-`.padEnd(101, "x");
-      const longName = await rawCreate(ctx, dsccBody(name));
-      const longDescription = await rawCreate(ctx, { ...dsccBody(`${ctx.prefix}-long-description`), description: "d".repeat(256) });
+      const { status: name101, errorCode: nameError } = await rawCreate(ctx, dsccBody(name));
+      const { status: description256, errorCode: descriptionError } = await rawCreate(ctx, { ...dsccBody(`${ctx.prefix}-long-description`), description: "d".repeat(256) });
       return {
-        observed: { name101: longName.status, description256: longDescription.status },
-        holds: longName.status === 400 && longDescription.status === 400,
+        observed: { name101, nameError, description256, descriptionError },
+        holds: name101 === 400 && description256 === 400,
       };
     },
   },
   {
     id: "unknown-body-fields",
     async run(ctx) {
-      const res = await rawCreate(ctx, { ...dsccBody(`${ctx.prefix}-unknown-field`), conformanceProbe: true });
-      return { observed: res, holds: true };
+      const { status, errorCode } = await rawCreate(ctx, { ...dsccBody(`${ctx.prefix}-unknown-field`), conformanceProbe: true });
+      return { observed: { status, errorCode }, holds: true };
     },
   },
   {
@@ -276,6 +276,36 @@ export const PROBES: Probe[] = [
       const stranger = new ComClient({ ...ctx.options, tenantAcid: `conformance-not-a-tenant-${ctx.prefix}` });
       const res = await answer(stranger, { method: "GET", path: COLLECTION, query: { limit: 1 } });
       return { observed: res, holds: res.status === 403 || res.status === 404 };
+    },
+  },
+  {
+    id: "list-items-whole",
+    async run(ctx) {
+      const s = await snow(ctx, "listed", {}, { criticalEventIssues: true });
+      const byId = await rawGet(ctx.com, `${COLLECTION}/${s.id}`);
+      const listed = ((await rawGet(ctx.com, COLLECTION, { filter: "serviceType eq 'SERVICE_NOW'", limit: 100 })).items as Record<string, unknown>[])
+        .find((i) => i.id === s.id) ?? {};
+      const fields = (o: Record<string, unknown>) => [...Object.keys(o), ...Object.keys((o.serviceData ?? {}) as object).map((k) => `serviceData.${k}`)].sort();
+      const missing = fields(byId).filter((f) => !fields(listed).includes(f));
+      return { observed: { fieldsInGetNotInList: missing }, holds: missing.length === 0 };
+    },
+  },
+  {
+    id: "scope-in-write-answers",
+    async run(ctx) {
+      const body = {
+        name: `${ctx.prefix}-write-answer`, serviceType: "SERVICE_NOW", authenticationType: "OAUTH",
+        authentication: { clientId: "conformance", clientSecret: "conformance-secret", refreshToken: "conformance-refresh" },
+        serviceData: {
+          oauthUrl: "https://conformance.invalid/oauth_token.do", incidentUrl: "https://conformance.invalid/api/now/import/u_conformance",
+          refreshTokenExpiryInDays: 150, incidentCreationScope: { serviceEventIssues: true, criticalEventIssues: true },
+        },
+      };
+      const created = await rawCreate(ctx, body);
+      const data = (created.data?.serviceData ?? {}) as Record<string, unknown>;
+      const byId = created.data ? (await rawGet(ctx.com, `${COLLECTION}/${String(created.data.id)}`)).serviceData as Record<string, unknown> : {};
+      const has = (d: Record<string, unknown>) => "incidentCreationScope" in d || "criticalEventIssues" in d;
+      return { observed: { status: created.status, scopeInCreateAnswer: has(data), scopeInGet: has(byId) }, holds: created.status === 201 && has(byId) };
     },
   },
   {

@@ -269,6 +269,18 @@ describe("the shape of answers", () => {
     expect(read[1]).toEqual(read[0]);
     expect(read[0]).toMatchObject({ clientId: "snow-client", serviceData: { incidentCreationScope: { ...scope, warningEventIssues: false, disconnectedEvent: 0 } } });
   });
+
+  it("a create's or a PATCH's answer may leave the scope out, as the seed's examples do; reads still carry it", async () => {
+    await settings({ writeAnswerScope: "omitted" });
+    const input = snowInput(emulator(), "scope-after-write");
+    const body = { ...input, authenticationType: "OAUTH", serviceData: { ...input.serviceData, incidentCreationScope: { serviceEventIssues: true, utilizationAlerts: true } } };
+    const created = await raw("POST", "/compute-ops-mgmt/v1beta1/external-services", body);
+    const patched = await raw("PATCH", `/compute-ops-mgmt/v1beta1/external-services/${created.data.id}`, { description: "x" }, "application/merge-patch+json");
+    const read = await raw("GET", `/compute-ops-mgmt/v1beta1/external-services/${created.data.id}`);
+    expect([created.status, patched.status]).toEqual([201, 200]);
+    expect(["incidentCreationScope" in created.data.serviceData, "incidentCreationScope" in patched.data.serviceData]).toEqual([false, false]);
+    expect(read.data.serviceData.incidentCreationScope).toMatchObject({ utilizationAlerts: true });
+  });
 });
 
 describe("healthNotification", () => {

@@ -101,9 +101,9 @@ describe("the provider holds to the reference", () => {
     });
   });
 
-  it("sees no drift and patches only what changed when the API answers the scope flat and leaves secrets out", async () => {
+  it("sees no drift and patches only what changed when answers carry the scope flat, or none after a write, and no secrets", async () => {
     await axios.post(url("/__emulator/reset"));
-    await axios.put(url("/__emulator/settings"), { scopeShape: "flat", secretsInAnswers: "omitted" });
+    await axios.put(url("/__emulator/settings"), { scopeShape: "flat", secretsInAnswers: "omitted", writeAnswerScope: "omitted" });
     const input = snowInput(emulator(), "flat-scope");
     let description = "first";
     const program = async () => {
