@@ -39,6 +39,13 @@ export interface Settings {
   secretsInAnswers: "masked" | "omitted";
   /** The scope in the answer to a create or a PATCH: included, or left out as in the seed's examples. */
   writeAnswerScope: "included" | "omitted";
+  /**
+   * The longest name taken. API-NOTES gives the client library's 100 (its rename bound); its
+   * create takes names under 256.
+   */
+  nameMaxLength: 100 | 255;
+  /** Where a name must be unique: in the workspace (default), or only among services of its type. */
+  nameScope: "workspace" | "service-type";
 }
 
 /** The settings that shape a service in an answer. */
@@ -47,7 +54,7 @@ export type AnswerShape = Pick<Settings, "scopeShape" | "secretsInAnswers" | "wr
 export const DEFAULT_SETTINGS: Settings = {
   activationDelayMs: 0, jobDurationMs: 0, dsccTestFails: false, duplicateStatus: 400, filterMode: "strict", jobOutcome: "COMPLETE",
   rateLimit: null, activityOrder: "newest-first", scopeShape: "nested", secretsInAnswers: "masked",
-  writeAnswerScope: "included",
+  writeAnswerScope: "included", nameMaxLength: 100, nameScope: "workspace",
 };
 
 /** Services as the seed shows them: what the inspection routes always answer. */
@@ -75,6 +82,8 @@ const RULES: { [K in keyof Settings]: { accepts: (v: unknown) => boolean; expect
   scopeShape: { accepts: oneOf("nested", "flat"), expected: "nested or flat" },
   secretsInAnswers: { accepts: oneOf("masked", "omitted"), expected: "masked or omitted" },
   writeAnswerScope: { accepts: oneOf("included", "omitted"), expected: "included or omitted" },
+  nameMaxLength: { accepts: oneOf(100, 255), expected: "100 or 255" },
+  nameScope: { accepts: oneOf("workspace", "service-type"), expected: "workspace or service-type" },
 };
 
 /**

@@ -59,7 +59,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
  * into `incidentCreationScope`, fills the documented defaults, and returns the stored form.
  * Throws a 400 listing every issue.
  */
-export function validateService(body: unknown): StoredFields {
+export function validateService(body: unknown, nameMaxLength: number): StoredFields {
   const issues: Issue[] = [];
   const fail = (subject: string, description: string) => issues.push({ subject, description });
   if (!isObject(body)) throw badRequest("Request body must be a JSON object", [{ subject: "body", description: "must be a JSON object" }]);
@@ -70,7 +70,7 @@ export function validateService(body: unknown): StoredFields {
   const { name, serviceType, authenticationType, description, state, authentication, serviceData } = body;
 
   if (typeof name !== "string" || name.trim() === "") fail("name", "is required and must be a non-empty string");
-  else if (name.length > 100) fail("name", "must be at most 100 characters");
+  else if (name.length > nameMaxLength) fail("name", `must be at most ${nameMaxLength} characters`);
 
   // Only a known service type is used as a key or printed: any other JSON value (an object
   // whose `toString` is not a function, "__proto__") would throw or walk the prototype.

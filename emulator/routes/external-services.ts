@@ -85,8 +85,10 @@ function find(ctx: RequestContext): ServiceRecord {
   return s;
 }
 
-function assertUniqueName(ctx: RequestContext, name: string, exceptId?: string): void {
-  const clash = Object.values(services(ctx)).find((s) => s.name === name && s.id !== exceptId);
+/** A name is unique in the workspace, or only among services of its type (setting `nameScope`). */
+function assertUniqueName(ctx: RequestContext, name: string, serviceType: string, exceptId?: string): void {
+  const perType = ctx.emulator.settings.nameScope === "service-type";
+  const clash = Object.values(services(ctx)).find((s) => s.name === name && s.id !== exceptId && (!perType || s.serviceType === serviceType));
   if (clash) throw duplicate(ctx.emulator.settings.duplicateStatus, `An external service named '${name}' already exists (id ${clash.id})`);
 }
 
@@ -118,8 +120,8 @@ function patchGroupIssues(existing: ServiceRecord, patch: Record<string, unknown
 
 function create(ctx: RequestContext): Reply {
   requireContentType(ctx, "application/json");
-  const fields = validateService(ctx.body);
-  assertUniqueName(ctx, fields.name);
+  const fields = validateService(ctx.body, ctx.emulator.settings.nameMaxLength);
+  assertUniqueName(ctx, fields.name, fields.serviceType);
   const now = new Date().toISOString();
   const record: ServiceRecord = {
     ...fields,
@@ -168,8 +170,8 @@ function update(ctx: RequestContext): Reply {
     authentication: existing.authentication,
     serviceData: existing.serviceData,
   };
-  const fields = validateService(applyMergePatch(current, effective));
-  if (fields.name !== existing.name) assertUniqueName(ctx, fields.name, existing.id);
+  const fields = validateService(applyMergePatch(current, effective), ctx.emulator.settings.nameMaxLength);
+  if (fields.name !== existing.name) assertUniqueName(ctx, fields.name, fields.serviceType, existing.id);
   Object.assign(existing, fields, { generation: existing.generation + 1, updatedAt: new Date().toISOString() });
   ctx.emulator.store.save();
   return { status: 200, body: render(existing, ctx.prefix, ctx.emulator.settings, "write") };

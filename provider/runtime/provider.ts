@@ -89,14 +89,22 @@ function warn(message: string): void {
 }
 
 async function adoptExisting(com: ReturnType<typeof client>, inputs: ServiceInputs): Promise<ExternalService | undefined> {
-  // Any type: a name taken by another type is reported, not created over.
-  const existing = await com.externalServices.findByName(inputs.name);
-  if (!existing) return undefined;
-  if (!isModelled(existing) || existing.serviceType !== inputs.serviceType) {
-    throw new Error(`cannot adopt external service '${inputs.name}' (id ${existing.id}): it is a ${existing.serviceType}, not a ${inputs.serviceType}`);
-  }
+  // Only a service of the same type is adopted. Whether another type's name blocks this one is
+  // the API's to say (ledger: name-uniqueness): the create that follows finds out.
+  const existing = await com.externalServices.findByName(inputs.name, { serviceType: inputs.serviceType });
+  if (!existing || !isModelled(existing)) return undefined;
   warn(`adopting existing external service '${inputs.name}' (id ${existing.id}) and setting it to the desired state`);
   return com.externalServices.update(existing.id, fullPatch(existing, inputs));
+}
+
+/** What a create refused as a duplicate tells the user: adopt it, or pick another name when another type holds it. */
+async function duplicateError(com: ReturnType<typeof client>, inputs: ServiceInputs, err: ComApiError): Promise<Error> {
+  const holder = await com.externalServices.findByName(inputs.name).catch(() => undefined);
+  if (holder && holder.serviceType !== inputs.serviceType) {
+    return new Error(`its name is taken in this workspace by a ${holder.serviceType} external service (id ${holder.id}); choose another name (${err.summary})`);
+  }
+  return new Error("it already exists in this workspace. To manage it with Pulumi, set `adopt: true` on this resource: " +
+    `it will be taken over and set to the desired state (${err.summary})`);
 }
 
 /**
@@ -139,10 +147,7 @@ export const provider: ExternalServiceProvider = {
       try {
         service = await com.externalServices.create(createBody(inputs), { wait: false });
       } catch (err) {
-        if (err instanceof ComApiError && err.isDuplicate) {
-          throw new Error("it already exists in this workspace. To manage it with Pulumi, set `adopt: true` on this resource: " +
-            `it will be taken over and set to the desired state (${err.summary})`);
-        }
+        if (err instanceof ComApiError && err.isDuplicate) throw await duplicateError(com, inputs, err);
         throw err;
       }
     }

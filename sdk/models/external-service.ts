@@ -70,7 +70,7 @@ export const IncidentScopeSchema = z.strictObject({
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 
-/** The lifetime the API allows a ServiceNow refresh token (seed: "between 100 and 365 days"). */
+/** The lifetime the API allows a ServiceNow refresh token (API-NOTES: the client library's bounds). */
 export const REFRESH_TOKEN_EXPIRY_DAYS = { min: 100, max: 365 } as const;
 const DAYS_RULE = `must be from ${REFRESH_TOKEN_EXPIRY_DAYS.min} to ${REFRESH_TOKEN_EXPIRY_DAYS.max}`;
 
@@ -91,8 +91,15 @@ export const VCenterDataSchema = z.strictObject({
     .pipe(z.string().regex(SHA256_HEX, "must be a SHA-256 fingerprint: 64 hexadecimal digits, colons allowed")),
 });
 
+/**
+ * The longest name the client sends. The client library refuses a new name over 100
+ * characters but creates names up to 255 (docs/api-assumptions.md, `field-bounds`): the looser
+ * bound is checked here, the server judges the rest.
+ */
+export const NAME_MAX_LENGTH = 255;
+
 const common = {
-  name: nonEmpty("name").max(100, "must be at most 100 characters"),
+  name: nonEmpty("name").max(NAME_MAX_LENGTH, `must be at most ${NAME_MAX_LENGTH} characters`),
   description: z.string().max(255, "must be shorter than 256 characters").nullable().optional(),
   state: z.enum(["ENABLED", "DISABLED"], { error: "must be ENABLED or DISABLED" }).optional(),
 };

@@ -90,6 +90,15 @@ export const PROBES: Probe[] = [
     },
   },
   {
+    id: "name-uniqueness",
+    async run(ctx) {
+      await dscc(ctx, "shared-name");
+      const other = await snow(ctx, "shared-name").then(() => "created", (e) => (e instanceof ComApiError && e.isDuplicate ? "refused as a duplicate" : `refused: ${e}`));
+      // Either answer is one the provider handles; any other refusal is not.
+      return { observed: { serviceNowNamedLikeADscc: other }, holds: other === "created" || other === "refused as a duplicate" };
+    },
+  },
+  {
     id: "filter-support",
     async run(ctx) {
       // Two services, so that a name filter the server ignores shows as more than one item.
@@ -240,13 +249,11 @@ export const PROBES: Probe[] = [
   {
     id: "field-bounds",
     async run(ctx) {
-      const name = `${ctx.prefix}-`.padEnd(101, "x");
-      const { status: name101, errorCode: nameError } = await rawCreate(ctx, dsccBody(name));
-      const { status: description256, errorCode: descriptionError } = await rawCreate(ctx, { ...dsccBody(`${ctx.prefix}-long-description`), description: "d".repeat(256) });
-      return {
-        observed: { name101, nameError, description256, descriptionError },
-        holds: name101 === 400 && description256 === 400,
-      };
+      const { status: name101 } = await rawCreate(ctx, dsccBody(`${ctx.prefix}-`.padEnd(101, "x")));
+      const { status: name256 } = await rawCreate(ctx, dsccBody(`${ctx.prefix}-`.padEnd(256, "y")));
+      const { status: description256 } = await rawCreate(ctx, { ...dsccBody(`${ctx.prefix}-long-description`), description: "d".repeat(256) });
+      // The sdk refuses a 256-character name or description itself: that holds if the API does too.
+      return { observed: { name101, name256, description256 }, holds: name256 === 400 && description256 === 400 };
     },
   },
   {

@@ -5,9 +5,11 @@
  */
 import axios from "axios";
 import {
-  BadRequestError, ComApiError, ConflictError, filter, isModelled, JobFailedError, UnexpectedResponseError,
+  BadRequestError, ComApiError, ComValidationError, ConflictError, filter, isModelled, JobFailedError, UnexpectedResponseError,
 } from "../../sdk";
-import { bearerToken, clientFor, dsccInput, snowInput, useEmulator, vcenterInput } from "../helpers/emulator";
+import { checkInputs } from "../../provider/runtime/inputs";
+import { provider } from "../../provider/runtime/provider";
+import { bearerToken, clientFor, dsccInput, pointProviderAt, snowInput, useEmulator, vcenterInput } from "../helpers/emulator";
 
 const emulator = useEmulator({
   clients: [
@@ -131,6 +133,23 @@ describe("duplicate names", () => {
     expect(all.map((s) => [s.id, s.name])).toEqual([[created.id, "lost-answer"]]);
   });
 
+  it.each(["workspace", "service-type"])("held by another service type: never adopted, created where the API allows it (names unique per %s)", async (nameScope) => {
+    await settings({ nameScope });
+    const existing = await clientFor(emulator()).externalServices.create(vcenterInput("shared-name"));
+    pointProviderAt(emulator());
+    const outcome = checkInputs({ ...dsccInput("shared-name"), adopt: true });
+    if (!outcome.checked) throw new Error("fixture does not check");
+    const result = await provider.create(outcome.inputs).catch((e: Error) => e);
+    const byName = (await clientFor(emulator()).externalServices.list().toArray()).filter((s) => s.name === "shared-name");
+    if (nameScope === "workspace") {
+      expect(String(result)).toMatch(`taken in this workspace by a VMWARE_VCENTER external service (id ${existing.id})`);
+      expect(byName.map((s) => s.serviceType)).toEqual(["VMWARE_VCENTER"]);
+    } else {
+      expect(result).toMatchObject({ id: expect.not.stringMatching(existing.id) });
+      expect(byName.map((s) => s.serviceType).sort()).toEqual(["DSCC", "VMWARE_VCENTER"]);
+    }
+  });
+
   it("a 4xx without the duplicate errorCode is not a duplicate", () => {
     const err = ComApiError.from(400, { errorCode: "HPE-GL-COMPUTE_OPS-0400001" }, { method: "POST", url: "/x" });
     expect(err.isDuplicate).toBe(false);
@@ -196,6 +215,28 @@ describe("filters", () => {
     const sent = ((await axios.get(url("/__emulator/requests"))).data.requests as { method: string; query: { filter?: string } }[])
       .filter((r) => r.method === "GET").map((r) => r.query.filter).filter(Boolean);
     expect(new Set(sent)).toEqual(new Set(["serviceType eq 'DSCC'"]));
+  });
+});
+
+describe("field bounds", () => {
+  it("the sdk refuses before any request only what every reading refuses", async () => {
+    const com = clientFor(emulator());
+    const snow = snowInput(emulator());
+    const since = emulator().log.lastSeq;
+    const refusals = await Promise.all([
+      com.externalServices.create(dsccInput("n".repeat(256))),
+      com.externalServices.create({ ...dsccInput(), description: "d".repeat(256) }),
+      com.externalServices.create({ ...snow, serviceData: { ...snow.serviceData, refreshTokenExpiryInDays: 366 } }),
+    ].map((p) => p.catch((e) => e)));
+    expect(refusals.map((e) => e instanceof ComValidationError && e.issues.map((i) => i.path).join())).toEqual(["name", "description", "serviceData.refreshTokenExpiryInDays"]);
+    expect(emulator().log.lastSeq).toBe(since);
+  });
+
+  it.each([[100, 400], [255, 201]])("a name of 101 characters is the server's to judge (emulator takes up to %i: %i)", async (nameMaxLength, status) => {
+    await settings({ nameMaxLength });
+    const result = await clientFor(emulator()).externalServices.create(dsccInput("n".repeat(101))).catch((e) => e);
+    if (status === 201) expect(result).toMatchObject({ name: "n".repeat(101) });
+    else expect([result.httpStatusCode, result.message]).toEqual([400, expect.stringMatching(/name must be at most 100 characters/)]);
   });
 });
 

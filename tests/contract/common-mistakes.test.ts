@@ -1,7 +1,7 @@
 /** Each common mistake gets the error README's table documents, word for word. */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { clientFor, dsccInput, useEmulator } from "../helpers/emulator";
+import { clientFor, dsccInput, pointProviderAt, useEmulator, vcenterInput } from "../helpers/emulator";
 import { repoRoot } from "../helpers/engine";
 import { checkInputs } from "../../provider/runtime/inputs";
 import { clientFor as providerClient } from "../../provider/connection";
@@ -30,13 +30,7 @@ const snow = (over: Record<string, unknown> = {}) => ({
 const asEngineShowsIt = (news: Record<string, unknown>) => checkInputs(news).failures.map((f) =>
   `property ${f.property} value {${typeof news[f.property] === "string" ? news[f.property] : "<nil>"}} has a problem: ${f.reason}`).join("\n");
 
-/** Points the provider (which reads HPECOM_* when no stack config reached it) at the emulator. */
-function useEnvironmentConnection(): void {
-  process.env.HPECOM_ENDPOINT = emulator().url;
-  process.env.HPECOM_TOKEN_URL = emulator().tokenUrl;
-  process.env.HPECOM_CLIENT_ID = "demo-client";
-  process.env.HPECOM_CLIENT_SECRET = "demo-secret";
-}
+const useEnvironmentConnection = () => pointProviderAt(emulator());
 
 const message = (p: Promise<unknown>) => p.then(() => "", (e: Error) => e.message);
 
@@ -77,5 +71,15 @@ describe("common mistakes", () => {
     const outcome = checkInputs({ ...dsccInput("taken") });
     if (!outcome.checked) throw new Error(`fixture does not check: ${JSON.stringify(outcome.failures)}`);
     expect(await message(provider.create(outcome.inputs))).toMatch(documented("a name that already exists"));
+  });
+  it("a name another service type holds", async () => {
+    await clientFor(emulator()).externalServices.create(vcenterInput("shared-name"));
+    useEnvironmentConnection();
+    // With or without adopt: a service of another type is never taken over.
+    for (const adopt of [false, true]) {
+      const outcome = checkInputs({ ...dsccInput("shared-name"), adopt });
+      if (!outcome.checked) throw new Error(`fixture does not check: ${JSON.stringify(outcome.failures)}`);
+      expect(await message(provider.create(outcome.inputs))).toMatch(documented("a name another service type holds"));
+    }
   });
 });

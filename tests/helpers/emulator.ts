@@ -52,3 +52,11 @@ export const vcenterInput = (name = "vCenter") => ({
     vCenterCertFingerprint: "AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99",
   },
 });
+
+/** Points the provider's runtime core, called in-process (it reads HPECOM_* when no stack config reached it), at `emulator`. */
+export function pointProviderAt(emulator: RunningEmulator): void {
+  process.env.HPECOM_ENDPOINT = emulator.url;
+  process.env.HPECOM_TOKEN_URL = emulator.tokenUrl;
+  process.env.HPECOM_CLIENT_ID = "demo-client";
+  process.env.HPECOM_CLIENT_SECRET = "demo-secret";
+}
