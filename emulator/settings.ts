@@ -69,8 +69,12 @@ const isRateLimit = (v: unknown) => {
     && (r.per === undefined || r.per === "client" || r.per === "tenant");
 };
 
-/** What each setting accepts, said the way an error names it. */
-const RULES: { [K in keyof Settings]: { accepts: (v: unknown) => boolean; expected: string } } = {
+/**
+ * What each setting accepts, said the way an error names it; `tokenLifetimeSeconds` belongs to
+ * the token endpoint (clients.ts) but is set the same way.
+ */
+const RULES: { [K in keyof Settings | "tokenLifetimeSeconds"]: { accepts: (v: unknown) => boolean; expected: string } } = {
+  tokenLifetimeSeconds: { accepts: (v) => isCount(v) && (v as number) > 0, expected: "a whole number of seconds above 0" },
   activationDelayMs: { accepts: isCount, expected: "a whole number of milliseconds" },
   jobDurationMs: { accepts: isCount, expected: "a whole number of milliseconds" },
   dsccTestFails: { accepts: (v) => typeof v === "boolean", expected: "true or false" },
@@ -92,8 +96,8 @@ const RULES: { [K in keyof Settings]: { accepts: (v: unknown) => boolean; expect
  */
 export function settingsProblems(change: Record<string, unknown>): string[] {
   return Object.entries(change).map(([key, value]) => {
-    const rule = Object.hasOwn(RULES, key) ? RULES[key as keyof Settings] : undefined;
-    if (!rule) return `${key}: not a setting (settings: ${Object.keys(RULES).join(", ")}, tokenLifetimeSeconds)`;
+    const rule = Object.hasOwn(RULES, key) ? RULES[key as keyof typeof RULES] : undefined;
+    if (!rule) return `${key}: not a setting (settings: ${Object.keys(RULES).join(", ")})`;
     return rule.accepts(value) ? "" : `${key}: must be ${rule.expected}`;
   }).filter(Boolean);
 }

@@ -47,30 +47,28 @@ async function rawCreate(ctx: ProbeContext, body: Record<string, unknown>): Prom
   }
 }
 
+/** The bodies of the services the probes create: made-up credentials, endpoints that cannot resolve. */
 const dsccBody = (name: string) => ({
-  name, serviceType: "DSCC", authenticationType: "OAUTH",
+  name, serviceType: "DSCC" as const, authenticationType: "OAUTH" as const,
   authentication: { clientId: "conformance", clientSecret: "conformance-secret" }, serviceData: { region: "us-west" },
+});
+const snowBody = (name: string, scope: Record<string, unknown> = {}) => ({
+  name, serviceType: "SERVICE_NOW" as const, authenticationType: "OAUTH" as const,
+  authentication: { clientId: "conformance", clientSecret: "conformance-secret", refreshToken: "conformance-refresh" },
+  serviceData: {
+    oauthUrl: "https://conformance.invalid/oauth_token.do", incidentUrl: "https://conformance.invalid/api/now/import/u_conformance",
+    refreshTokenExpiryInDays: 150, incidentCreationScope: { serviceEventIssues: true, ...scope },
+  },
 });
 
 async function dscc(ctx: ProbeContext, suffix: string, extra: Record<string, unknown> = {}, wait?: false): Promise<ExternalService> {
-  const s = await ctx.com.externalServices.create({
-    name: `${ctx.prefix}-${suffix}`, serviceType: "DSCC", authentication: { clientId: "conformance", clientSecret: "conformance-secret" },
-    serviceData: { region: "us-west" }, ...extra,
-  }, { wait });
+  const s = await ctx.com.externalServices.create({ ...dsccBody(`${ctx.prefix}-${suffix}`), ...extra }, { wait });
   ctx.created.push(s.id);
   return s;
 }
 
 async function snow(ctx: ProbeContext, suffix: string, extra: Record<string, unknown> = {}, scope: Record<string, unknown> = {}): Promise<ExternalService> {
-  const s = await ctx.com.externalServices.create({
-    name: `${ctx.prefix}-${suffix}`, serviceType: "SERVICE_NOW",
-    authentication: { clientId: "conformance", clientSecret: "conformance-secret", refreshToken: "conformance-refresh" },
-    serviceData: {
-      oauthUrl: "https://conformance.invalid/oauth_token.do", incidentUrl: "https://conformance.invalid/api/now/import/u_conformance",
-      refreshTokenExpiryInDays: 150, incidentCreationScope: { serviceEventIssues: true, ...scope },
-    },
-    ...extra,
-  }, { wait: false });
+  const s = await ctx.com.externalServices.create({ ...snowBody(`${ctx.prefix}-${suffix}`, scope), ...extra }, { wait: false });
   ctx.created.push(s.id);
   return s;
 }
@@ -281,8 +279,8 @@ export const PROBES: Probe[] = [
     async run(ctx) {
       // A workspace id that cannot exist: an MSP token may not act for it, and any other token may not act for a tenant at all.
       const stranger = new ComClient({ ...ctx.options, tenantAcid: `conformance-not-a-tenant-${ctx.prefix}` });
-      const res = await answer(stranger, { method: "GET", path: COLLECTION, query: { limit: 1 } });
-      return { observed: res, holds: res.status === 403 || res.status === 404 };
+      const { status, errorCode } = await answer(stranger, { method: "GET", path: COLLECTION, query: { limit: 1 } });
+      return { observed: { status, errorCode }, holds: status === 403 || status === 404 };
     },
   },
   {
@@ -300,15 +298,7 @@ export const PROBES: Probe[] = [
   {
     id: "scope-in-write-answers",
     async run(ctx) {
-      const body = {
-        name: `${ctx.prefix}-write-answer`, serviceType: "SERVICE_NOW", authenticationType: "OAUTH",
-        authentication: { clientId: "conformance", clientSecret: "conformance-secret", refreshToken: "conformance-refresh" },
-        serviceData: {
-          oauthUrl: "https://conformance.invalid/oauth_token.do", incidentUrl: "https://conformance.invalid/api/now/import/u_conformance",
-          refreshTokenExpiryInDays: 150, incidentCreationScope: { serviceEventIssues: true, criticalEventIssues: true },
-        },
-      };
-      const created = await rawCreate(ctx, body);
+      const created = await rawCreate(ctx, snowBody(`${ctx.prefix}-write-answer`, { criticalEventIssues: true }));
       const data = (created.data?.serviceData ?? {}) as Record<string, unknown>;
       const byId = created.data ? (await rawGet(ctx.com, `${COLLECTION}/${String(created.data.id)}`)).serviceData as Record<string, unknown> : {};
       const has = (d: Record<string, unknown>) => "incidentCreationScope" in d || "criticalEventIssues" in d;
