@@ -69,7 +69,7 @@ const PROVIDER_INPUTS: Record<string, PulumiType> = {
   tenantAcid: { type: "string", description: "Manage the service in this tenant of an MSP workspace. Changing it replaces the service." },
   vCenterUuid: { type: "string", description: "VMWARE_VCENTER: the vCenter server's UUID for the DeleteVCenter job (default: the service id). Never sent on create or update." },
   postDeployTest: { $ref: "pulumi.json#/Any", description: "Run the API's connection test after create and relevant updates: true (default), false, or { timeoutSeconds }." },
-  adopt: { type: "boolean", description: "Take over an existing service of this name instead of failing with \"already exists\"." },
+  adopt: { type: "boolean", description: "Take over an existing service of this name and type instead of failing with \"already exists\"." },
 };
 
 const OUTPUTS: Record<string, PulumiType> = {

@@ -60,7 +60,7 @@ export interface ExternalServiceArgs {
   vCenterUuid?: pulumi.Input<string>;
   /** Run the API's connection test after create and relevant updates (default true; no test exists for vCenter). */
   postDeployTest?: pulumi.Input<boolean | { timeoutSeconds?: pulumi.Input<number> }>;
-  /** Take over an existing service of this name instead of failing with "already exists". */
+  /** Take over an existing service of this name and type instead of failing with "already exists". */
   adopt?: pulumi.Input<boolean>;
 }
 

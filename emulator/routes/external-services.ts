@@ -28,8 +28,8 @@ const VCENTER_PATCH_GROUP = [
 
 /** Secrets masked as the seed's examples show them, or left out (setting `secretsInAnswers`). */
 function hideSecrets(auth: Record<string, unknown>, how: AnswerShape["secretsInAnswers"]): Record<string, unknown> {
-  const entries = Object.entries(auth).filter(([k]) => how === "masked" || !SECRET_FIELDS.includes(k));
-  return Object.fromEntries(entries.map(([k, v]) => [k, SECRET_FIELDS.includes(k) ? MASK : v]));
+  return Object.fromEntries(Object.entries(auth).flatMap(([k, v]) =>
+    !SECRET_FIELDS.includes(k) ? [[k, v]] : how === "masked" ? [[k, MASK]] : []));
 }
 
 /**

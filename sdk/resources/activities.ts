@@ -26,10 +26,11 @@ export class Activities {
    * otherwise.
    */
   async newest(filter?: Filter | string): Promise<Activity | undefined> {
-    const head = await this.page(filter?.toString(), 0, 2);
+    const query = filter?.toString();
+    const head = await this.page(query, 0, 2);
     const [first, second] = head.items;
     if (!second || Date.parse(first.createdAt) > Date.parse(second.createdAt) || head.total <= 2) return newestOf(head.items);
-    const tail = await this.page(filter?.toString(), head.total - 1, 1);
+    const tail = await this.page(query, head.total - 1, 1);
     return newestOf([...head.items, ...tail.items]);
   }
 
