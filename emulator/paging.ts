@@ -2,19 +2,27 @@ import { CompiledFilter, compileFilter, FilterSyntaxError } from "./odata";
 import { badRequest } from "./http-error";
 import type { FilterMode } from "./settings";
 
-const DEFAULT_LIMIT = 50;
-const MAX_LIMIT = 10000;
+/** The `limit` a collection takes: its default and its range. */
+export interface LimitRange { fallback: number; min: number; max: number }
+
+/** Other COM lists document `limit` up to 10000, default 50 (API-NOTES, `paging`). */
+export const SERVICE_LIMITS: LimitRange = { fallback: 50, min: 1, max: 10000 };
+/** HPE's activities page: `limit` 0..1000, default 100. */
+export const ACTIVITY_LIMITS: LimitRange = { fallback: 100, min: 0, max: 1000 };
 
 /**
  * Which properties a collection may be filtered by (`filterable`: what the reference
- * documents) and what the server does with a filter on anything else (`mode`).
+ * documents), what the server does with a filter on anything else (`mode`), the `limit` it
+ * takes, and whether its answers carry `total` (HPE's list page marks it optional).
  */
-export interface FilterRules { filterable: readonly string[]; mode: FilterMode }
+export interface ListRules { filterable: readonly string[]; mode: FilterMode; limits: LimitRange; total: "included" | "omitted" }
+
+export interface ListPage<T> { offset: number; count: number; total?: number; items: T[] }
 
 /** Applies `filter`, `offset` and `limit` to a collection: the COM list body. */
-export function page<T>(items: T[], query: URLSearchParams, rules: FilterRules): { offset: number; count: number; total: number; items: T[] } {
+export function page<T>(items: T[], query: URLSearchParams, rules: ListRules): ListPage<T> {
   const offset = intParam(query, "offset", 0, 0, Number.MAX_SAFE_INTEGER);
-  const limit = intParam(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+  const limit = intParam(query, "limit", rules.limits.fallback, rules.limits.min, rules.limits.max);
   let selected = items;
   const filter = query.get("filter");
   if (filter !== null) {
@@ -35,7 +43,9 @@ export function page<T>(items: T[], query: URLSearchParams, rules: FilterRules):
     if (!unsupported.length) selected = items.filter(compiled.predicate);
   }
   const pageItems = selected.slice(offset, offset + limit);
-  return { offset, count: pageItems.length, total: selected.length, items: pageItems };
+  const body: ListPage<T> = { offset, count: pageItems.length, total: selected.length, items: pageItems };
+  if (rules.total === "omitted") delete body.total;
+  return body;
 }
 
 function intParam(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {

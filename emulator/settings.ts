@@ -46,19 +46,57 @@ export interface Settings {
   nameMaxLength: 100 | 255;
   /** Where a name must be unique: in the workspace (default), or only among services of its type. */
   nameScope: "workspace" | "service-type";
+  /** List answers with `total` (the seed's example) or without it (HPE's list page marks it optional). */
+  listTotal: "included" | "omitted";
+  /**
+   * Fields COM fills in itself, added to answers: vCenter's `vCenterVersion` and
+   * `vCenterAlternateName` (the public client displays them) and, standing in for the ones
+   * nobody has documented yet, `emulatorServerField` on every type. A write naming one is refused.
+   */
+  serverFilledFields: "none" | "included";
+  /**
+   * How an activity names its source: `resource` ({id, type: the resource type, name,
+   * resourceUri}: API-NOTES' first reading) or `category` ({id, type: "External service",
+   * displayName, resourceUri}: the public client's reading).
+   */
+  activitySource: "resource" | "category";
+  /** Activities with their `key` (the default) or without one: the reference documents no success field. */
+  activityKey: "included" | "omitted";
+  /** `description` in a create: optional (the seed) or required, possibly null (HPE's create page). */
+  createDescription: "optional" | "required";
+  /**
+   * What a vCenter PATCH must carry: the seed's whole group (default), or only what changes
+   * (the public client sends `{name, state, description}` without credentials).
+   */
+  vcenterPatchGroup: "required" | "optional";
+  /** How a job answer names its target: `resource: {type, id}` with a `name` (HPE's jobs pages) or the request's flat `resourceType`/`resourceId`. */
+  jobShape: "resource" | "flat";
+  /**
+   * The states a job passes through: `pending` (PENDING, then RUNNING: HPE's jobs overview),
+   * `running` (RUNNING at once) or `approval` (APPROVAL_PENDING, held until approved through
+   * POST /__emulator/jobs/{id}/approve: an approval policy).
+   */
+  jobProgress: "pending" | "running" | "approval";
+  /**
+   * The job target type the server takes: HPE's DeleteVCenter page gives
+   * `compute-ops-mgmt/external-service`, its job-create page `compute-ops/external-service`.
+   */
+  jobResourceType: "compute-ops-mgmt/external-service" | "compute-ops/external-service";
 }
 
 /** The settings that shape a service in an answer. */
-export type AnswerShape = Pick<Settings, "scopeShape" | "secretsInAnswers" | "writeAnswerScope">;
+export type AnswerShape = Pick<Settings, "scopeShape" | "secretsInAnswers" | "writeAnswerScope" | "serverFilledFields">;
 
 export const DEFAULT_SETTINGS: Settings = {
   activationDelayMs: 0, jobDurationMs: 0, dsccTestFails: false, duplicateStatus: 400, filterMode: "strict", jobOutcome: "COMPLETE",
   rateLimit: null, activityOrder: "newest-first", scopeShape: "nested", secretsInAnswers: "masked",
-  writeAnswerScope: "included", nameMaxLength: 100, nameScope: "workspace",
+  writeAnswerScope: "included", nameMaxLength: 100, nameScope: "workspace", listTotal: "included", serverFilledFields: "none",
+  activitySource: "resource", activityKey: "included", createDescription: "optional", vcenterPatchGroup: "required",
+  jobShape: "resource", jobProgress: "pending", jobResourceType: "compute-ops-mgmt/external-service",
 };
 
 /** Services as the seed shows them: what the inspection routes always answer. */
-export const SEED_ANSWER_SHAPE: AnswerShape = { scopeShape: "nested", secretsInAnswers: "masked", writeAnswerScope: "included" };
+export const SEED_ANSWER_SHAPE: AnswerShape = { scopeShape: "nested", secretsInAnswers: "masked", writeAnswerScope: "included", serverFilledFields: "none" };
 
 const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 const oneOf = (...values: unknown[]) => (v: unknown) => values.includes(v);
@@ -88,6 +126,18 @@ const RULES: { [K in keyof Settings | "tokenLifetimeSeconds"]: { accepts: (v: un
   writeAnswerScope: { accepts: oneOf("included", "omitted"), expected: "included or omitted" },
   nameMaxLength: { accepts: oneOf(100, 255), expected: "100 or 255" },
   nameScope: { accepts: oneOf("workspace", "service-type"), expected: "workspace or service-type" },
+  listTotal: { accepts: oneOf("included", "omitted"), expected: "included or omitted" },
+  serverFilledFields: { accepts: oneOf("none", "included"), expected: "none or included" },
+  activitySource: { accepts: oneOf("resource", "category"), expected: "resource or category" },
+  activityKey: { accepts: oneOf("included", "omitted"), expected: "included or omitted" },
+  createDescription: { accepts: oneOf("optional", "required"), expected: "optional or required" },
+  vcenterPatchGroup: { accepts: oneOf("required", "optional"), expected: "required or optional" },
+  jobShape: { accepts: oneOf("resource", "flat"), expected: "resource or flat" },
+  jobProgress: { accepts: oneOf("pending", "running", "approval"), expected: "pending, running or approval" },
+  jobResourceType: {
+    accepts: oneOf("compute-ops-mgmt/external-service", "compute-ops/external-service"),
+    expected: "compute-ops-mgmt/external-service or compute-ops/external-service",
+  },
 };
 
 /**

@@ -30,11 +30,12 @@ export interface Job {
   resourceType: string;
   resourceId: string;
   jobParams: Record<string, unknown>;
-  state: "PENDING" | "RUNNING" | "COMPLETE" | "ERROR" | "STALLED";
+  state: "APPROVAL_PENDING" | "PENDING" | "RUNNING" | "COMPLETE" | "ERROR" | "STALLED";
   resultCode: "SUCCESS" | "FAILURE" | null;
   statusDetails: string | null;
   createdAt: string;
   updatedAt: string;
+  /** When a RUNNING job ends (ms); set when it starts running. */
   completeAfter: number;
 }
 

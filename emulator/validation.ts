@@ -34,6 +34,37 @@ const OPTIONAL_SERVICE_DATA: Record<ServiceType, string[]> = {
   VMWARE_VCENTER: [],
 };
 
+/**
+ * Fields COM fills in itself, which a write may not name (setting `serverFilledFields`):
+ * vCenter's two the public client displays, and one standing in for the undocumented rest.
+ */
+export const SERVER_FILLED_FIELDS = {
+  top: ["emulatorServerField"],
+  serviceData: { SERVICE_NOW: ["emulatorServerField"], DSCC: ["emulatorServerField"], VMWARE_VCENTER: ["vCenterVersion", "vCenterAlternateName", "emulatorServerField"] },
+} as const;
+
+/**
+ * What a merge patch names under `authentication` and `serviceData` must be a field of the
+ * type, even as a null (a null for a field the server fills in would erase its data).
+ */
+export function patchFieldIssues(type: ServiceType, patch: Record<string, unknown>): Issue[] {
+  const issues: Issue[] = [];
+  const allowed = { authentication: REQUIRED[type].authentication, serviceData: [...REQUIRED[type].serviceData, ...OPTIONAL_SERVICE_DATA[type]] };
+  for (const group of ["authentication", "serviceData"] as const) {
+    const given = patch[group];
+    if (!isObject(given)) continue;
+    for (const key of Object.keys(given)) {
+      const serverFilled = group === "serviceData" && (SERVER_FILLED_FIELDS.serviceData[type] as readonly string[]).includes(key);
+      if (serverFilled) issues.push({ subject: `${group}.${key}`, description: "is filled in by the server and cannot be written" });
+      else if (!allowed[group].includes(key)) issues.push({ subject: `${group}.${key}`, description: `is not a field of ${type} ${group}` });
+    }
+  }
+  for (const key of SERVER_FILLED_FIELDS.top) {
+    if (key in patch) issues.push({ subject: key, description: "is filled in by the server and cannot be written" });
+  }
+  return issues;
+}
+
 /** Fields a client may write; everything else in a body is rejected. */
 export const WRITABLE_FIELDS = ["name", "serviceType", "authenticationType", "description", "state", "authentication", "serviceData"];
 
@@ -50,7 +81,7 @@ export interface StoredFields {
   serviceData: Record<string, unknown>;
 }
 
-type Issue = { subject: string; description: string };
+export type Issue = { subject: string; description: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 

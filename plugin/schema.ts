@@ -92,6 +92,7 @@ function providerProperties(): Record<string, PulumiType> {
     tenantAcid: "Act for this tenant of an MSP workspace (a resource's own tenantAcid wins).",
     caBundleFile: "A PEM file of extra certificate authorities to trust.",
     allowInsecureHttp: "\"true\" allows plain http to a host other than loopback.",
+    jobTimeoutSeconds: "How long a delete waits for its DeleteVCenter job, in seconds (default 120); an approval policy in COM can hold a job.",
   };
   return Object.fromEntries(Object.keys(CONNECTION_KEYS).map((k) => [k, {
     type: "string", description: `${descriptions[k as keyof typeof CONNECTION_KEYS]} Environment: ${CONNECTION_KEYS[k as keyof typeof CONNECTION_KEYS]}.`,

@@ -16,7 +16,11 @@ export const CONNECTION_KEYS = {
   tenantAcid: "HPECOM_TENANT_ACID",
   caBundleFile: "HPECOM_CA_BUNDLE_FILE",
   allowInsecureHttp: "HPECOM_ALLOW_INSECURE_HTTP",
+  jobTimeoutSeconds: "HPECOM_JOB_TIMEOUT_SECONDS",
 } as const;
+
+/** How long a DeleteVCenter job is waited for by default: the sdk's wait, unless `jobTimeoutSeconds` says otherwise. */
+export const JOB_TIMEOUT_SECONDS = { min: 1, max: 86_400 } as const;
 
 export type ConnectionSettings = Partial<Record<keyof typeof CONNECTION_KEYS, string>>;
 
@@ -36,8 +40,8 @@ const howToSet = (key: keyof typeof CONNECTION_KEYS, secret = false) =>
   `set it with \`pulumi config set${secret ? " --secret" : ""} hpecom:${key} <value>\` or the environment variable ${CONNECTION_KEYS[key]}`;
 
 export interface ConnectionIssue {
-  field: "region" | "clientId" | "clientSecret";
-  kind: "no-endpoint" | "unknown-region" | "missing";
+  field: "region" | "clientId" | "clientSecret" | "jobTimeoutSeconds";
+  kind: "no-endpoint" | "unknown-region" | "missing" | "out-of-range";
   /** The rule, worded for an explicit `hpecom.Connection` (`connection.<field> <rule>`). */
   rule: string;
 }
@@ -50,7 +54,17 @@ export function connectionIssues(s: ConnectionSettings, isKnown: (field: string)
   if (s.region && !s.endpoint && known("endpoint", "region") && !isRegion(s.region)) issues.push({ field: "region", kind: "unknown-region", rule: `must be one of ${REGIONS.join(", ")}` });
   if (!s.clientId && known("clientId")) issues.push({ field: "clientId", kind: "missing", rule: "is required" });
   if (!s.clientSecret && known("clientSecret")) issues.push({ field: "clientSecret", kind: "missing", rule: "is required" });
+  if (s.jobTimeoutSeconds !== undefined && known("jobTimeoutSeconds") && jobTimeoutMs(s) === undefined) {
+    issues.push({ field: "jobTimeoutSeconds", kind: "out-of-range", rule: `must be a whole number of seconds from ${JOB_TIMEOUT_SECONDS.min} to ${JOB_TIMEOUT_SECONDS.max}` });
+  }
   return issues;
+}
+
+/** The wait for a job these settings ask for, in ms; undefined when unset or not a whole number in range. */
+export function jobTimeoutMs(s: ConnectionSettings): number | undefined {
+  const seconds = Number(s.jobTimeoutSeconds);
+  const valid = /^\d+$/.test(s.jobTimeoutSeconds ?? "") && seconds >= JOB_TIMEOUT_SECONDS.min && seconds <= JOB_TIMEOUT_SECONDS.max;
+  return valid ? seconds * 1000 : undefined;
 }
 
 /** The default connection's issues, in one line each, with how to set the stack config or variable. */
@@ -58,6 +72,7 @@ export function connectionProblems(s: ConnectionSettings): string[] {
   return connectionIssues(s).map((issue) => {
     if (issue.kind === "no-endpoint") return `hpecom: no COM endpoint: ${howToSet("region")} (${REGIONS.join(", ")}), or hpecom:endpoint / HPECOM_ENDPOINT with a URL`;
     if (issue.kind === "unknown-region") return `hpecom: unknown region '${s.region}': use ${REGIONS.join(", ")}`;
+    if (issue.kind === "out-of-range") return `hpecom:jobTimeoutSeconds (${CONNECTION_KEYS.jobTimeoutSeconds}) ${issue.rule}`;
     const secret = issue.field === "clientSecret";
     return `hpecom: missing COM API client ${secret ? "secret" : "id"}: ${howToSet(issue.field, secret)}`;
   });

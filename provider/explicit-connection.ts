@@ -23,6 +23,8 @@ export interface ConnectionArgs {
   tenantAcid?: pulumi.Input<string>;
   /** A PEM file of extra certificate authorities to trust, read where the provider runs. */
   caBundleFile?: pulumi.Input<string>;
+  /** How long a delete waits for its DeleteVCenter job (an approval policy can hold it), in seconds; default 120. */
+  jobTimeoutSeconds?: pulumi.Input<number>;
 }
 
 export class Connection {
@@ -31,7 +33,8 @@ export class Connection {
 
   constructor(args: ConnectionArgs) {
     this.settings = pulumi.secret(pulumi.output(args).apply((a) =>
-      Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined && v !== "")) as ConnectionSettings));
+      // Settings travel as text, as stack config does.
+      Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])) as ConnectionSettings));
   }
 
   static isInstance(obj: unknown): obj is Connection {

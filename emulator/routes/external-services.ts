@@ -3,11 +3,11 @@ import { randomUUID } from "node:crypto";
 import type { Reply, RequestContext, Route } from "../context";
 import { badRequest, duplicate, notFound } from "../http-error";
 import { applyMergePatch } from "../merge-patch";
-import { page } from "../paging";
+import { page, SERVICE_LIMITS } from "../paging";
 import { MASK } from "../request-log";
 import type { ServiceRecord } from "../store";
 import { AnswerShape, SEED_ANSWER_SHAPE } from "../settings";
-import { SECRET_FIELDS, validateService, WRITABLE_FIELDS } from "../validation";
+import { patchFieldIssues, SECRET_FIELDS, validateService, WRITABLE_FIELDS } from "../validation";
 import { runConnectionTest } from "./connection-test";
 import { requireContentType } from "./content-type";
 
@@ -45,6 +45,13 @@ function shapeScope(serviceData: Record<string, unknown>, shape: AnswerShape, an
   return { ...rest, ...(incidentCreationScope as Record<string, unknown>) };
 }
 
+/** What COM fills in itself (setting `serverFilledFields`; docs/api-assumptions.md, `server-filled-fields`). */
+function serverFilled(s: ServiceRecord): { top: Record<string, unknown>; serviceData: Record<string, unknown> } {
+  const standIn = { emulatorServerField: "filled in by the server" };
+  const vcenter = s.serviceType === "VMWARE_VCENTER" ? { vCenterVersion: "8.0.2", vCenterAlternateName: `${s.name}.alt` } : {};
+  return { top: standIn, serviceData: { ...standIn, ...vcenter } };
+}
+
 /**
  * The resource as the API returns it to a read or a write: secrets hidden, links under the
  * request's prefix, in the answer shape the settings give (the inspection routes keep the seed's).
@@ -64,8 +71,10 @@ export function render(s: ServiceRecord, prefix: string, shape: AnswerShape = SE
     const auth = s.raw.authentication;
     return { status: "ENABLED", state: "ENABLED", ...s.raw, ...server, ...(auth && typeof auth === "object" ? { authentication: hideSecrets(auth as Record<string, unknown>, shape.secretsInAnswers) } : {}) };
   }
+  const filled = shape.serverFilledFields === "included" ? serverFilled(s) : { top: {}, serviceData: {} };
   return {
     ...server,
+    ...filled.top,
     name: s.name,
     serviceType: s.serviceType,
     authenticationType: s.authenticationType,
@@ -73,14 +82,16 @@ export function render(s: ServiceRecord, prefix: string, shape: AnswerShape = SE
     state: s.state,
     status: Date.now() < s.enabledAfter ? "SUSPENDED" : "ENABLED",
     authentication: hideSecrets(s.authentication, shape.secretsInAnswers),
-    serviceData: shapeScope(s.serviceData, shape, answers),
+    serviceData: { ...shapeScope(s.serviceData, shape, answers), ...filled.serviceData },
   };
 }
 
 const services = (ctx: RequestContext) => ctx.emulator.store.workspace(ctx.workspaceId).services;
 
 function find(ctx: RequestContext): ServiceRecord {
-  const s = services(ctx)[ctx.params.id];
+  // Own properties only: an id such as `constructor` must not find the prototype's.
+  const all = services(ctx);
+  const s = Object.hasOwn(all, ctx.params.id) ? all[ctx.params.id] : undefined;
   if (!s) throw notFound(`External service '${ctx.params.id}' not found`);
   return s;
 }
@@ -96,15 +107,16 @@ function list(ctx: RequestContext): Reply {
   const all = Object.values(services(ctx))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
     .map((s) => render(s, ctx.prefix, ctx.emulator.settings));
-  return { status: 200, body: page(all, ctx.query, { filterable: FILTERABLE, mode: ctx.emulator.settings.filterMode }) };
+  const { filterMode, listTotal } = ctx.emulator.settings;
+  return { status: 200, body: page(all, ctx.query, { filterable: FILTERABLE, mode: filterMode, limits: SERVICE_LIMITS, total: listTotal }) };
 }
 
 const at = (obj: unknown, path: string) => path.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), obj);
 
 /** The field groups a PATCH must carry (seed, "Partially update"; docs/api-assumptions.md, `patch-field-groups`). */
-function patchGroupIssues(existing: ServiceRecord, patch: Record<string, unknown>): { subject: string; description: string }[] {
+function patchGroupIssues(existing: ServiceRecord, patch: Record<string, unknown>, vcenterGroup: "required" | "optional"): { subject: string; description: string }[] {
   const issues: { subject: string; description: string }[] = [];
-  if (existing.serviceType === "VMWARE_VCENTER") {
+  if (existing.serviceType === "VMWARE_VCENTER" && vcenterGroup === "required") {
     for (const field of VCENTER_PATCH_GROUP) {
       if (at(patch, field) === undefined || at(patch, field) === null) issues.push({ subject: field, description: "is required in every VMWARE_VCENTER update" });
     }
@@ -120,6 +132,10 @@ function patchGroupIssues(existing: ServiceRecord, patch: Record<string, unknown
 
 function create(ctx: RequestContext): Reply {
   requireContentType(ctx, "application/json");
+  // HPE's create page lists `description` as required (string or null); the seed calls it optional.
+  if (ctx.emulator.settings.createDescription === "required" && (typeof ctx.body !== "object" || ctx.body === null || !("description" in ctx.body))) {
+    throw badRequest("Invalid external service: description is required (it may be null)", [{ subject: "description", description: "is required (it may be null)" }]);
+  }
   const fields = validateService(ctx.body, ctx.emulator.settings.nameMaxLength);
   assertUniqueName(ctx, fields.name, fields.serviceType);
   const now = new Date().toISOString();
@@ -145,11 +161,14 @@ function update(ctx: RequestContext): Reply {
     throw badRequest("A merge patch must be a JSON object", [{ subject: "body", description: "must be a JSON object" }]);
   }
   if (existing.raw) throw badRequest(`External service '${existing.id}' is of type '${String(existing.raw.serviceType)}', which this emulator cannot update`);
-  const issues = patchGroupIssues(existing, patch as Record<string, unknown>);
+  const issues = [
+    ...patchGroupIssues(existing, patch as Record<string, unknown>, ctx.emulator.settings.vcenterPatchGroup),
+    ...patchFieldIssues(existing.serviceType, patch as Record<string, unknown>),
+  ];
   for (const [key, value] of Object.entries(patch)) {
     if (key === "serviceType" || key === "authenticationType") {
       if (value !== existing[key]) issues.push({ subject: key, description: "cannot be changed; create a new external service instead" });
-    } else if (!WRITABLE_FIELDS.includes(key)) {
+    } else if (!WRITABLE_FIELDS.includes(key) && !issues.some((i) => i.subject === key)) {
       issues.push({ subject: key, description: "is not a writable field of an external service" });
     }
   }
@@ -190,8 +209,12 @@ function remove(ctx: RequestContext): Reply {
 }
 
 function test(ctx: RequestContext): Reply {
-  // 415 is documented for this POST: it takes JSON (the public client library sends {}).
-  requireContentType(ctx, "application/json");
+  // The seed's example sends no body and no Content-Type. 415 is documented, so a body (or a
+  // declared type) must be JSON; the public client library sends {}. The test takes no fields.
+  if (ctx.body !== undefined || ctx.headers["content-type"] !== undefined) requireContentType(ctx, "application/json");
+  if (ctx.body !== undefined && (typeof ctx.body !== "object" || ctx.body === null || Array.isArray(ctx.body) || Object.keys(ctx.body).length > 0)) {
+    throw badRequest("The test takes no parameters: send no body, or {}", [{ subject: "body", description: "must be empty or {}" }]);
+  }
   const existing = find(ctx);
   if (existing.raw || existing.serviceType === "VMWARE_VCENTER") {
     throw badRequest(`${existing.raw ? String(existing.raw.serviceType) : "VMWARE_VCENTER"} external services have no connectivity test`,

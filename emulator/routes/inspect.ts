@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { badRequest } from "../http-error";
 import { settingsProblems } from "../settings";
 import { render } from "./external-services";
+import { approveJob } from "./jobs";
 
 const since = (ctx: RequestContext) => Number(ctx.query.get("since") ?? 0);
 
@@ -34,6 +35,8 @@ function addRawService(ctx: RequestContext): Reply {
   const workspaceId = tenant ? `tenant-${tenant}` : ctx.query.get("workspace") ?? ctx.emulator.clients.defaultWorkspace();
   const now = new Date().toISOString();
   const id = typeof raw.id === "string" ? raw.id : randomUUID();
+  // Stored by id in a plain object: this one key would set its prototype instead.
+  if (id === "__proto__") throw badRequest("id '__proto__' cannot be stored", [{ subject: "id", description: "is reserved" }]);
   const record = {
     id, raw, name: String(raw.name ?? ""), serviceType: raw.serviceType, authenticationType: raw.authenticationType,
     description: null, state: "ENABLED", authentication: {}, serviceData: {}, status: "ENABLED",
@@ -75,6 +78,7 @@ export function inspectRoutes(): Route[] {
       ctx.emulator.servicenow.refuse = Boolean((ctx.body as { refuse?: boolean } | undefined)?.refuse);
       return { status: 204 };
     }),
+    route("POST", "/jobs/{id}/approve", (ctx) => { approveJob(ctx.emulator, ctx.params.id); return { status: 204 }; }),
     route("GET", "/servicenow/incidents", (ctx) => ({ status: 200, body: ctx.emulator.servicenow.incidents })),
     route("POST", "/reset", (ctx) => {
       ctx.emulator.store.reset();

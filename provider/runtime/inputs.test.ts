@@ -155,12 +155,24 @@ describe("merge patches of an update", () => {
     const desired = checked(snow());
     const server = {
       ...desired, id: "1", description: "changed in the UI", state: "DISABLED",
-      authentication: { clientId: "cid", clientSecret: "**********", refreshToken: "**********" },
-      serviceData: { ...desired.serviceData, extra: "x" }, generation: 3, resourceUri: "/x", createdAt: "", updatedAt: "",
+      authentication: { clientId: "cid", clientSecret: "**********", refreshToken: "**********", issuedBy: "server" },
+      serviceData: { ...desired.serviceData, refreshTokenExpiryInDays: undefined, extra: "x" }, generation: 3, resourceUri: "/x", createdAt: "", updatedAt: "",
     } as unknown as ExternalService;
     const patch = fullPatch(server, desired) as Record<string, Record<string, unknown>>;
-    expect(patch).toMatchObject({ name: desired.name, description: "Incidents", state: "ENABLED", authentication: desired.authentication });
-    expect(patch.serviceData).toMatchObject({ ...desired.serviceData, extra: null });
+    expect(patch).toMatchObject({ name: desired.name, description: "Incidents", state: "ENABLED" });
+    // A field the client does not model is the server's: never nulled, never sent (ledger: server-filled-fields).
+    expect(patch.authentication).toEqual(desired.authentication);
+    expect(patch.serviceData).toEqual(desired.serviceData);
+  });
+
+  it("nulls a modelled field the server has and the desired state does not", () => {
+    const desired = checked(snow());
+    delete desired.serviceData.refreshTokenExpiryInDays;
+    const server = {
+      ...checked(snow()), id: "1", generation: 3, resourceUri: "/x", createdAt: "", updatedAt: "",
+      authentication: { clientId: "snow-client", clientSecret: "**********", refreshToken: "**********" },
+    } as unknown as ExternalService;
+    expect((fullPatch(server, desired) as Record<string, Record<string, unknown>>).serviceData).toMatchObject({ refreshTokenExpiryInDays: null });
   });
 });
 

@@ -3,7 +3,7 @@
  * check (validate and normalise), the API body, and the mapping back from the API.
  */
 import {
-  AUTHENTICATION_TYPE_FOR, ExternalService, ExternalServiceCreate, ExternalServiceCreateInput, ExternalServiceCreateSchema, issuesOf,
+  AUTHENTICATION_TYPE_FOR, CONTROL_CHARACTERS, ExternalService, ExternalServiceCreate, ExternalServiceCreateInput, ExternalServiceCreateSchema, issuesOf, modelledFields,
   PatchView, SECRET_AUTHENTICATION_FIELDS, SERVICE_TYPES, ServiceType, visibleAuthentication,
 } from "../../sdk";
 
@@ -81,8 +81,11 @@ export function checkInputs<T extends Record<string, unknown>>(news: T, options:
   const failures: CheckFailure[] = [];
   const add = (property: string, reason: string) => {
     if (unknowns.some((u) => related(u, property))) return;
-    const hidden = SECRET_INPUTS.has(property) && news[property] !== undefined;
-    failures.push({ property: hidden ? `${property} (secret)` : property, reason });
+    const value = news[property];
+    const hidden = SECRET_INPUTS.has(property) && value !== undefined;
+    // The engine prints a failing top-level property's value raw: a terminal escape or a line break would reach the terminal.
+    const unprintable = typeof value === "string" && CONTROL_CHARACTERS.test(value);
+    failures.push({ property: hidden ? `${property} (secret)` : unprintable ? `${property} (not printed: it holds control characters)` : property, reason });
   };
 
   for (const key of Object.keys(news)) {
@@ -171,21 +174,27 @@ export function createBody(inputs: ServiceInputs): ExternalServiceCreateInput {
   return ExternalServiceCreateSchema.parse({ ...patchView(inputs), serviceType: inputs.serviceType, authenticationType: inputs.authenticationType });
 }
 
-/** The service as the API holds it, in the shape of `patchView` (secrets masked). */
+/**
+ * The service as the API holds it, in the shape of `patchView` (secrets masked), limited to the
+ * fields this client models: a field the server fills in is never compared, so never patched away.
+ */
 export function serverView(service: ExternalService): Record<string, unknown> {
   const view: Record<string, unknown> = {
-    name: service.name, state: service.state ?? "ENABLED", authentication: service.authentication, serviceData: service.serviceData,
+    name: service.name, state: service.state ?? "ENABLED",
+    authentication: modelledFields(service.serviceType, "authentication", service.authentication),
+    serviceData: modelledFields(service.serviceType, "serviceData", service.serviceData),
   };
   if (service.description !== undefined && service.description !== null) view.description = service.description;
   return view;
 }
 
 /**
- * Maps the API's view of a service back to inputs. The API never returns secrets, so secret
+ * Maps the API's view of a service back to inputs: only the fields this client models (one the
+ * server fills in is never an input, so never drift). The API never returns secrets, so secret
  * fields keep the values in state: a change to a secret outside Pulumi cannot be seen.
  */
 export function inputsFromService(service: ExternalService, previous: Partial<ServiceInputs>): ServiceInputs {
-  const authentication = visibleAuthentication(service.authentication);
+  const authentication = visibleAuthentication(modelledFields(service.serviceType, "authentication", service.authentication));
   for (const key of SECRET_AUTHENTICATION_FIELDS) {
     const old = previous.authentication?.[key];
     if (old !== undefined) authentication[key] = old;
@@ -196,7 +205,7 @@ export function inputsFromService(service: ExternalService, previous: Partial<Se
     authenticationType: service.authenticationType,
     state: service.state ?? "ENABLED",
     authentication,
-    serviceData: service.serviceData,
+    serviceData: modelledFields(service.serviceType, "serviceData", service.serviceData),
     postDeployTest: previous.postDeployTest ?? true,
     adopt: previous.adopt ?? false,
   };

@@ -5,8 +5,8 @@
  * (../../plugin/provider.ts).
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { ComApiError, ExternalService, isModelled } from "../../sdk";
-import { clientFor, ConnectionSettings, defaultConnectionDisabled, resolveSettings } from "../connection";
+import { ComApiError, ExternalService, isModelled, JobAwaitingApprovalError, quoted } from "../../sdk";
+import { clientFor, ConnectionSettings, defaultConnectionDisabled, jobTimeoutMs, resolveSettings } from "../connection";
 import { diffInputs } from "./diff";
 import { changedSecretPaths, checkInputs, createBody, inputsFromService, ServiceInputs } from "./inputs";
 import { fullPatch, minimalPatch } from "./patch";
@@ -69,7 +69,7 @@ async function verify(com: ReturnType<typeof client>, inputs: ServiceInputs, cre
     service = await com.externalServices.waitForEnabled(created);
   } catch (err) {
     throw new InitializationFailure(created.id, outputs(inputs, created),
-      [`external service '${inputs.name}' was created but did not become ENABLED: ${(err as Error).message}`]);
+      [`external service ${quoted(inputs.name)} was created but did not become ENABLED: ${(err as Error).message}`]);
   }
   if (!testsEnabled(inputs)) return outputs(inputs, service);
   let lastTest: LastTest;
@@ -93,7 +93,7 @@ async function adoptExisting(com: ReturnType<typeof client>, inputs: ServiceInpu
   // the API's to say (ledger: name-uniqueness): the create that follows finds out.
   const existing = await com.externalServices.findByName(inputs.name, { serviceType: inputs.serviceType });
   if (!existing || !isModelled(existing)) return undefined;
-  warn(`adopting existing external service '${inputs.name}' (id ${existing.id}) and setting it to the desired state`);
+  warn(`adopting existing external service ${quoted(inputs.name)} (id ${existing.id}) and setting it to the desired state`);
   return com.externalServices.update(existing.id, fullPatch(existing, inputs));
 }
 
@@ -178,7 +178,7 @@ export const provider: ExternalServiceProvider = {
     }
     let patch = minimal;
     if (current.generation !== previous.generation) {
-      warn(`external service '${inputs.name}' (id ${id}) was changed outside Pulumi (generation ${current.generation}, ` +
+      warn(`external service ${quoted(inputs.name)} (id ${id}) was changed outside Pulumi (generation ${current.generation}, ` +
         `last deployed ${previous.generation}); sending the full desired state`);
       patch = fullPatch(current, inputs);
     }
@@ -192,7 +192,13 @@ export const provider: ExternalServiceProvider = {
 
   delete: (id, previous) => reported("delete", { name: previous.name, id }, async () => {
     const com = client(previous);
-    await com.externalServices.delete({ id, serviceType: previous.serviceType, serviceData: previous.serviceData, vCenterUuid: previous.vCenterUuid });
+    const timeoutMs = jobTimeoutMs(previous.connection ?? defaults());
+    try {
+      await com.externalServices.delete({ id, serviceType: previous.serviceType, serviceData: previous.serviceData, vCenterUuid: previous.vCenterUuid }, { timeoutMs });
+    } catch (err) {
+      if (err instanceof JobAwaitingApprovalError) throw new Error(`${err.message} (hpecom:jobTimeoutSeconds sets how long to wait)`);
+      throw err;
+    }
     forgetService(com, id);
   }),
 };

@@ -66,6 +66,11 @@ export class ComApiError extends ComError {
     this.summary = redact(`${status}${body.errorCode ? ` ${body.errorCode}` : ""}: ${detail}${body.debugId ? ` (debugId ${body.debugId})` : ""}`);
   }
 
+  /** Whether the API's answer names `field` (in its errorDetails, or in its message): which input it refused. */
+  names(field: string): boolean {
+    return JSON.stringify(this.errorDetails ?? []).includes(JSON.stringify(field)) || new RegExp(`\\b${field}\\b`).test(this.message);
+  }
+
   /**
    * "Already exists": the API client library's reading, an errorCode ending in 1700004. The
    * create's documented errors have no 409, so any 4xx with that code counts.
@@ -124,13 +129,20 @@ export class JobFailedError extends ComError {}
 /** An operation that waits (for ENABLED, a job, a test activity) ran out of time. */
 export class WaitTimeoutError extends ComError {}
 
+/** A job waited for ran out of time while COM held it for approval (APPROVAL_PENDING): an approval policy, not a fault. */
+export class JobAwaitingApprovalError extends WaitTimeoutError {
+  constructor(readonly jobId: string, waitedMs: number) {
+    super(`job ${jobId} is awaiting approval in COM (APPROVAL_PENDING) after ${Math.round(waitedMs / 1000)} s: approve it there, then run again, or wait longer`);
+  }
+}
+
 /** A response body did not have the documented shape. */
 export class UnexpectedResponseError extends ComError {}
 
 /** Input failed validation before any request was sent; each issue names the property and the rule. */
 export class ComValidationError extends ComError {
-  constructor(readonly issues: ValidationIssue[]) {
-    super(`invalid external service: ${issues.map(formatIssue).join("; ")}`);
+  constructor(readonly issues: ValidationIssue[], what = "external service") {
+    super(`invalid ${what}: ${issues.map(formatIssue).join("; ")}`);
   }
 }
 

@@ -1,15 +1,29 @@
 /** Paged list results as async iterables: `for await (const s of client.externalServices.list())`. */
 import { z } from "zod";
 
-export interface Page<T> { offset: number; count: number; total: number; items: T[] }
+/**
+ * One page as the client hands it on. `total` is there only when the API sent it: HPE's list
+ * page marks it optional (docs/api-assumptions.md, `paging`).
+ */
+export interface Page<T> { offset: number; count: number; total?: number; items: T[] }
 
-/** The schema of one COM list page of `item`. */
+/** The schema of one COM list page of `item`: only `items` is needed; `offset`, `count` and `total` are read when present. */
 export const pageSchema = <T extends z.ZodType>(item: T) => z.object({
-  offset: z.number(),
-  count: z.number(),
-  total: z.number(),
+  offset: z.number().optional(),
+  count: z.number().optional(),
+  total: z.number().optional(),
   items: z.array(item),
 });
+
+/** A page as the API sent it. */
+export type RawPage<T> = { offset?: number; count?: number; total?: number; items: T[] };
+
+/** Whether the list ends with this page: it is empty, it reaches `total`, or (without `total`) it is shorter than asked. */
+export function isLastPage(page: RawPage<unknown>, offset: number, limit: number): boolean {
+  if (page.items.length === 0) return true;
+  const next = offset + page.items.length;
+  return page.total !== undefined ? next >= page.total : page.items.length < limit;
+}
 
 /**
  * Iterates the items of every page; `.pages()` iterates the pages themselves. `keep`, when
@@ -17,19 +31,20 @@ export const pageSchema = <T extends z.ZodType>(item: T) => z.object({
  */
 export class PagedIterable<T> implements AsyncIterable<T> {
   constructor(
-    private readonly fetchPage: (offset: number, limit: number) => Promise<Page<T>>,
+    private readonly fetchPage: (offset: number, limit: number) => Promise<RawPage<T>>,
     private readonly limit: number,
     private readonly keep?: (item: T) => boolean,
   ) {}
 
   async *pages(): AsyncGenerator<Page<T>> {
-    let offset = 0;
-    for (;;) {
+    for (let offset = 0; ;) {
       const page = await this.fetchPage(offset, this.limit);
       const items = this.keep ? page.items.filter(this.keep) : page.items;
-      yield { ...page, count: items.length, items };
+      const out: Page<T> = { offset, count: items.length, items };
+      if (page.total !== undefined) out.total = page.total;
+      yield out;
+      if (isLastPage(page, offset, this.limit)) return;
       offset += page.items.length;
-      if (page.items.length === 0 || offset >= page.total) return;
     }
   }
 

@@ -6,7 +6,10 @@ export const ActivitySchema = z.looseObject({
   key: z.string().optional(),
   title: z.string().optional(),
   message: z.string().optional(),
-  source: z.looseObject({ id: z.string().optional(), type: z.string().optional(), name: z.string().optional(), resourceUri: z.string().optional() }).optional(),
+  // API-NOTES gives {id, type, name, resourceUri}; the public client reads `displayName`, with `type` a category ("External service").
+  source: z.looseObject({
+    id: z.string().optional(), type: z.string().optional(), name: z.string().optional(), displayName: z.string().optional(), resourceUri: z.string().optional(),
+  }).optional(),
   createdAt: z.string(),
 });
 export type Activity = z.output<typeof ActivitySchema>;
@@ -28,16 +31,32 @@ function outcomeOf(text: string | undefined): TestStatus | undefined {
 }
 
 /**
+ * Whether an activity is about the service `id`: its source names it by `id` or by
+ * `resourceUri`. A source that names nothing is taken on the server filter's word; one that
+ * names another service is not this one's (a server that ignores the filter lists them all).
+ */
+export function isAboutService(activity: Pick<Activity, "source">, id: string): boolean {
+  const { id: sourceId, resourceUri } = activity.source ?? {};
+  if (sourceId === undefined && resourceUri === undefined) return true;
+  return sourceId === id || (resourceUri?.split("/").at(-1) === id);
+}
+
+/** The text with every name the source goes by (`name`, `displayName`) taken out. */
+function withoutSourceNames(text: string | undefined, source: Activity["source"]): string | undefined {
+  const names = [source?.name, source?.displayName].filter((n): n is string => typeof n === "string" && n.length > 0);
+  return text === undefined ? undefined : names.reduce((t, name) => t.split(name).join(" "), text);
+}
+
+/**
  * The API documents no success field on activities, so the outcome is read from the key, then
  * the title, then the message: the first that decides wins. The service's name is the user's
- * words (a service may be called `error-prone-snow`), so it is taken out of the message before
- * it is read. Kept small and alone so that it is easy to replace when HPE documents the shape
+ * words (a service may be called `error-prone-snow`), so it is taken out of the title and the
+ * message, under whichever field the source carries it, before they are read. Kept small and
+ * alone so that it is easy to replace when HPE documents the shape
  * (docs/api-assumptions.md, `test-outcome`). Returns undefined for an activity that is not a test result.
  */
 export function classifyTestActivity(activity: Pick<Activity, "key" | "title" | "message" | "source">): TestStatus | undefined {
-  const name = activity.source?.name;
-  const message = name && activity.message ? activity.message.split(name).join(" ") : activity.message;
-  const texts = [activity.key, activity.title, message];
+  const texts = [activity.key, withoutSourceNames(activity.title, activity.source), withoutSourceNames(activity.message, activity.source)];
   if (!texts.some((t) => t && /test/i.test(t))) return undefined;
   for (const text of texts) {
     const outcome = outcomeOf(text);

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { RequestInfo, UnexpectedResponseError } from "../core/errors";
+import { CONTROL_CHARACTERS, quoted } from "../core/quoted";
 import { isObject } from "../core/json";
 import { normalizeFingerprint, SHA256_HEX } from "./normalize";
 import { checkIncidentScope, DEFAULT_INCIDENT_SCOPE, IncidentScope, SCOPE_FIELDS } from "./scope-rules";
@@ -50,7 +51,8 @@ export function foldScope(serviceData: unknown): unknown {
   return { ...rest, incidentCreationScope: scope };
 }
 
-const nonEmpty = (what: string) => z.string({ error: `${what} is required` }).min(1, `${what} must not be empty`);
+const nonEmpty = (what: string) => z.string({ error: (issue) => (issue.input === undefined ? `${what} is required` : `${what} must be a string`) })
+  .min(1, `${what} must not be empty`);
 
 // ---- requests ------------------------------------------------------------------------------
 
@@ -74,12 +76,13 @@ const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })
 export const REFRESH_TOKEN_EXPIRY_DAYS = { min: 100, max: 365 } as const;
 const DAYS_RULE = `must be from ${REFRESH_TOKEN_EXPIRY_DAYS.min} to ${REFRESH_TOKEN_EXPIRY_DAYS.max}`;
 
-export const ServiceNowDataSchema = z.preprocess(foldScope, z.strictObject({
+const ServiceNowDataFields = z.strictObject({
   oauthUrl: httpUrl,
   incidentUrl: httpUrl,
   refreshTokenExpiryInDays: z.int().min(REFRESH_TOKEN_EXPIRY_DAYS.min, DAYS_RULE).max(REFRESH_TOKEN_EXPIRY_DAYS.max, DAYS_RULE).optional(),
   incidentCreationScope: IncidentScopeSchema.default({ ...DEFAULT_INCIDENT_SCOPE }),
-}));
+});
+export const ServiceNowDataSchema = z.preprocess(foldScope, ServiceNowDataFields);
 
 export const DsccDataSchema = z.strictObject({ region: nonEmpty("region") });
 
@@ -99,8 +102,11 @@ export const VCenterDataSchema = z.strictObject({
 export const NAME_MAX_LENGTH = 255;
 
 const common = {
-  name: nonEmpty("name").max(NAME_MAX_LENGTH, `must be at most ${NAME_MAX_LENGTH} characters`),
-  description: z.string().max(255, "must be shorter than 256 characters").nullable().optional(),
+  name: nonEmpty("name").max(NAME_MAX_LENGTH, `must be at most ${NAME_MAX_LENGTH} characters`)
+    // docs/api-assumptions.md, `name-characters`: a name is shown in one-line messages and in COM's own UI.
+    .refine((name) => !CONTROL_CHARACTERS.test(name), "must not contain control characters (line breaks, tabs, terminal escapes)"),
+  // HPE's create page lists it as required (string or null), the seed as optional: always sent, null when not given.
+  description: z.string().max(255, "must be shorter than 256 characters").nullable().default(null),
   state: z.enum(["ENABLED", "DISABLED"], { error: "must be ENABLED or DISABLED" }).optional(),
 };
 
@@ -132,6 +138,23 @@ export const VCenterCreateSchema = z.strictObject({
   authentication: z.strictObject({ username: nonEmpty("username"), password: nonEmpty("password") }),
   serviceData: VCenterDataSchema,
 });
+
+/**
+ * The fields of `authentication` and `serviceData` this client models, per type, read off the
+ * create schemas: all it writes, compares and keeps. A field the API fills in itself (vCenter's
+ * `vCenterVersion`, …) or adds later is none of these (docs/api-assumptions.md, `server-filled-fields`).
+ */
+export const MODELLED_FIELDS: Readonly<Record<ServiceType, { authentication: readonly string[]; serviceData: readonly string[] }>> = {
+  SERVICE_NOW: { authentication: Object.keys(ServiceNowCreateSchema.shape.authentication.shape), serviceData: Object.keys(ServiceNowDataFields.shape) },
+  DSCC: { authentication: Object.keys(DsccCreateSchema.shape.authentication.shape), serviceData: Object.keys(DsccDataSchema.shape) },
+  VMWARE_VCENTER: { authentication: Object.keys(VCenterCreateSchema.shape.authentication.shape), serviceData: Object.keys(VCenterDataSchema.shape) },
+};
+
+/** Only the fields of `group` this client models for `serviceType`, from what the API answered. */
+export function modelledFields(serviceType: ServiceType, group: "authentication" | "serviceData", fields: Record<string, unknown>): Record<string, unknown> {
+  const known = MODELLED_FIELDS[serviceType][group];
+  return Object.fromEntries(Object.entries(fields).filter(([k, v]) => known.includes(k) && v !== undefined));
+}
 
 /** A create body; `authenticationType` may be left out (it follows from `serviceType`). */
 export const ExternalServiceCreateSchema = z.discriminatedUnion(
@@ -238,7 +261,7 @@ export function isModelled(service: AnyExternalService): service is ExternalServ
 export function requireModelled(service: AnyExternalService, request?: RequestInfo): ExternalService {
   if (isModelled(service)) return service;
   throw new UnexpectedResponseError(
-    `external service ${service.id} ('${service.name}') is a '${service.serviceType}' service, which this client does not model`, request);
+    `external service ${service.id} (${quoted(service.name)}) is a ${quoted(service.serviceType)} service, which this client does not model`, request);
 }
 
 /** An RFC 7396 merge patch of an external service. */

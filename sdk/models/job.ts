@@ -4,8 +4,13 @@ import { z } from "zod";
 /** The job template that deletes a VMWARE_VCENTER external service. */
 export const DELETE_VCENTER_JOB_TEMPLATE = "3f06fd6b-dfb1-4bad-bd04-939951797e97";
 
+/**
+ * A job as either reading answers it: HPE's jobs pages (`resource: {type, id}`, a `name`,
+ * `statusDetails` an object) or the request's own flat fields; only `id` and `state` are needed.
+ */
 export const JobSchema = z.looseObject({
   id: z.string(),
+  name: z.string().optional(),
   state: z.string(),
   resultCode: z.string().nullable().optional(),
   statusDetails: z.unknown().optional(),
@@ -16,5 +21,12 @@ export type Job = z.output<typeof JobSchema>;
 export const FINAL_JOB_STATES = ["COMPLETE", "ERROR", "STALLED"] as const;
 export const isFinalJobState = (state: string) => (FINAL_JOB_STATES as readonly string[]).includes(state);
 
-/** The resource type of an external service, as a job names its target. */
-export const EXTERNAL_SERVICE_RESOURCE_TYPE = "compute-ops-mgmt/external-service";
+/** The state of a job an approval policy holds until someone approves it in COM. */
+export const APPROVAL_PENDING = "APPROVAL_PENDING";
+
+/**
+ * The resource type of an external service, as a job names its target: HPE's DeleteVCenter
+ * page gives the first, its job-create page the second (docs/api-assumptions.md, `job-resource-type`).
+ */
+export const EXTERNAL_SERVICE_RESOURCE_TYPES = ["compute-ops-mgmt/external-service", "compute-ops/external-service"] as const;
+export const EXTERNAL_SERVICE_RESOURCE_TYPE = EXTERNAL_SERVICE_RESOURCE_TYPES[0];

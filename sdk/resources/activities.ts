@@ -2,7 +2,7 @@
 import type { ComClient } from "../client";
 import { API_PREFIX } from "../core/paths";
 import type { Filter } from "../core/filter";
-import { PagedIterable, pageSchema } from "../core/pagination";
+import { isLastPage, PagedIterable, pageSchema } from "../core/pagination";
 
 import { Activity, ActivitySchema, newestOf } from "../models/activity";
 
@@ -22,14 +22,15 @@ export class Activities {
 
   /**
    * The newest activity that matches `filter`, whichever end of the list the API puts it at:
-   * one request when the first two items are newest first, a second for the list's far end
-   * otherwise.
+   * one request when the first two items are newest first; otherwise a second for the list's
+   * far end when the answer gives `total`, or the rest of the list when it does not.
    */
   async newest(filter?: Filter | string): Promise<Activity | undefined> {
     const query = filter?.toString();
     const head = await this.page(query, 0, 2);
     const [first, second] = head.items;
-    if (!second || Date.parse(first.createdAt) > Date.parse(second.createdAt) || head.total <= 2) return newestOf(head.items);
+    if (!second || Date.parse(first.createdAt) > Date.parse(second.createdAt) || isLastPage(head, 0, 2)) return newestOf(head.items);
+    if (head.total === undefined) return newestOf(await this.list({ filter: query }).toArray());
     const tail = await this.page(query, head.total - 1, 1);
     return newestOf([...head.items, ...tail.items]);
   }

@@ -2,7 +2,7 @@
 import type { ComClient } from "../client";
 import { API_PREFIX } from "../core/paths";
 import {
-  ComApiError, ComConnectionError, ComValidationError, JobFailedError, NotFoundError, WaitTimeoutError,
+  BadRequestError, ComApiError, ComConnectionError, ComValidationError, JobFailedError, NotFoundError, UnexpectedResponseError, WaitTimeoutError,
 } from "../core/errors";
 import { and, eq, Filter, ge } from "../core/filter";
 import { matches, splitFilter } from "../core/filter-match";
@@ -10,13 +10,14 @@ import { parseFilter } from "../core/filter-parse";
 import { PagedIterable, pageSchema } from "../core/pagination";
 import { isAmbiguousFailure } from "../core/retry";
 import { issuesOf } from "../core/validation-issues";
+import { pathSegment } from "../internal/path-segment";
 import { sleep } from "../internal/sleep";
-import { Activity, classifyTestActivity, newestOf, TestStatus } from "../models/activity";
+import { Activity, classifyTestActivity, isAboutService, newestOf, TestStatus } from "../models/activity";
 import {
   AnyExternalService, AnyExternalServiceSchema, ExternalService, ExternalServiceCreateInput, ExternalServiceCreateSchema,
   ExternalServicePatch, ExternalServiceSchema, isModelled, PATCHABLE_FIELDS, requireModelled, ServiceType,
 } from "../models/external-service";
-import { DELETE_VCENTER_JOB_TEMPLATE, EXTERNAL_SERVICE_RESOURCE_TYPE } from "../models/job";
+import { DELETE_VCENTER_JOB_TEMPLATE, EXTERNAL_SERVICE_RESOURCE_TYPES } from "../models/job";
 import { DEFAULT_WAIT_TIMEOUT_MS, poll, WaitOptions } from "./wait";
 
 const COLLECTION = `${API_PREFIX}/v1beta1/external-services`;
@@ -41,6 +42,9 @@ export type DeleteTarget = Pick<ExternalService, "id" | "serviceType"> & {
   vCenterUuid?: string;
 };
 
+/** Whether `a` was recorded before `baseline`: what the `createdAt ge` filter asks, applied here too for a server that ignores it. */
+const before = (a: Activity, baseline: Activity | undefined) => baseline !== undefined && Date.parse(a.createdAt) < Date.parse(baseline.createdAt);
+
 export class ExternalServices {
   constructor(private readonly client: ComClient) {}
 
@@ -59,14 +63,20 @@ export class ExternalServices {
     })).data, options.limit ?? 100, local && ((s) => matches(local, isModelled(s) ? s : s.raw)));
   }
 
-  /** One service by id; a service this client does not model comes as an `UnmodelledService`. */
+  /**
+   * One service by id; a service this client does not model comes as an `UnmodelledService`.
+   * An answer that is no service at all (no id: an empty or foreign body) is an UnexpectedResponseError.
+   */
   async get(id: string): Promise<AnyExternalService> {
-    return (await this.client.request({ method: "GET", path: `${COLLECTION}/${encodeURIComponent(id)}`, schema: AnyExternalServiceSchema })).data;
+    const path = `${COLLECTION}/${pathSegment(id)}`;
+    const service = (await this.client.request({ method: "GET", path, schema: AnyExternalServiceSchema })).data;
+    if (!service.id) throw new UnexpectedResponseError(`GET ${this.client.endpoint}${path}: the answer holds no external service (no id)`, { method: "GET", url: `${this.client.endpoint}${path}` });
+    return service;
   }
 
   /** One service this client models; anything else is an UnexpectedResponseError. */
   async getModelled(id: string): Promise<ExternalService> {
-    return requireModelled(await this.get(id), { method: "GET", url: `${COLLECTION}/${id}` });
+    return requireModelled(await this.get(id), { method: "GET", url: `${COLLECTION}/${pathSegment(id)}` });
   }
 
   /**
@@ -126,10 +136,10 @@ export class ExternalServices {
     const unknown = Object.keys(patch).filter((k) => !(PATCHABLE_FIELDS as readonly string[]).includes(k));
     if (unknown.length) throw new ComValidationError(unknown.map((k) => ({ path: k, message: `cannot be changed by a patch (only ${PATCHABLE_FIELDS.join(", ")})` })));
     const service = (await this.client.request({
-      method: "PATCH", path: `${COLLECTION}/${encodeURIComponent(id)}`, body: patch,
+      method: "PATCH", path: `${COLLECTION}/${pathSegment(id)}`, body: patch,
       contentType: "application/merge-patch+json", schema: AnyExternalServiceSchema,
     })).data;
-    return requireModelled(service, { method: "PATCH", url: `${COLLECTION}/${id}` });
+    return requireModelled(service, { method: "PATCH", url: `${COLLECTION}/${pathSegment(id)}` });
   }
 
   /**
@@ -146,7 +156,7 @@ export class ExternalServices {
     }
     if (service.serviceType === "VMWARE_VCENTER") return this.deleteVCenter(service, options);
     try {
-      await this.client.request({ method: "DELETE", path: `${COLLECTION}/${encodeURIComponent(service.id)}` });
+      await this.client.request({ method: "DELETE", path: `${COLLECTION}/${pathSegment(service.id)}` });
     } catch (err) {
       if (!(err instanceof NotFoundError)) throw err;
     }
@@ -155,9 +165,9 @@ export class ExternalServices {
   private async deleteVCenter(service: DeleteTarget, options: WaitOptions): Promise<void> {
     const data = service.serviceData ?? (await this.getModelled(service.id)).serviceData;
     // HPE's "Delete vCenter Job" page: all four parameters are required.
-    const job = await this.client.jobs.create({
+    const request = (resourceType: string) => this.client.jobs.create({
       jobTemplate: DELETE_VCENTER_JOB_TEMPLATE,
-      resourceType: EXTERNAL_SERVICE_RESOURCE_TYPE,
+      resourceType,
       resourceId: service.id,
       jobParams: {
         vCenterUrl: data.vCenterUrl,
@@ -165,6 +175,13 @@ export class ExternalServices {
         externalServiceId: service.id,
         vCenterUuid: service.vCenterUuid ?? service.id,
       },
+    });
+    // HPE's pages give two target types (docs/api-assumptions.md, `job-resource-type`): a 400
+    // naming it means no job was made, so the other is tried once.
+    const [preferred, other] = EXTERNAL_SERVICE_RESOURCE_TYPES;
+    const job = await request(preferred).catch((err) => {
+      if (err instanceof BadRequestError && err.names("resourceType")) return request(other);
+      throw err;
     });
     const done = await this.client.jobs.waitFor(job, options);
     if (done.resultCode === "SUCCESS") return;
@@ -186,15 +203,17 @@ export class ExternalServices {
   async test(id: string, options: WaitOptions = {}): Promise<TestResult> {
     // The newest activity of this service before the test: only later ones can be its result.
     // (Clocks differ between client and server, so a client-side timestamp cannot tell them apart.)
+    const path = `${COLLECTION}/${pathSegment(id)}/test`;
     const bySource = eq("source/id", id);
     const baseline = await this.client.activities.newest(bySource);
-    // 415 is documented for this POST: send JSON, as the public client library does.
-    await this.client.request({ method: "POST", path: `${COLLECTION}/${encodeURIComponent(id)}/test`, body: {}, retryClass: "create" });
+    // The seed's request has no body; 415 is documented, so send {} as JSON as the public client
+    // library does: both readings take it (ledger: test-content-type).
+    await this.client.request({ method: "POST", path, body: {}, retryClass: "create" });
     const filter = baseline ? and(bySource, ge("createdAt", new Date(baseline.createdAt))) : bySource;
     // The newest test result after the baseline, whatever order the list comes in.
     const outcome = await poll(async () => {
       const results = (await this.client.activities.list({ filter, limit: 20 }).toArray())
-        .filter((a) => a.id !== baseline?.id && classifyTestActivity(a));
+        .filter((a) => a.id !== baseline?.id && isAboutService(a, id) && !before(a, baseline) && classifyTestActivity(a));
       return newestOf(results);
     }, (a): a is Activity => a !== undefined, { pollIntervalMs: 250, ...options });
     if (!outcome) {

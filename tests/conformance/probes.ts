@@ -5,7 +5,9 @@
  */
 import axios from "axios";
 import { z } from "zod";
-import { ComApiError, ComClient, ExternalService, isModelled } from "../../sdk";
+import { ComApiError, ComClient, ExternalService, filter, isAboutService, isModelled, MODELLED_FIELDS } from "../../sdk";
+import { checkInputs, inputsFromService } from "../../provider/runtime/inputs";
+import { fullPatch } from "../../provider/runtime/patch";
 import type { Target } from "./target";
 
 export interface ProbeContext {
@@ -114,9 +116,18 @@ export const PROBES: Probe[] = [
   {
     id: "paging",
     async run(ctx) {
+      await dscc(ctx, "page-a");
+      await dscc(ctx, "page-b");
       const page = await rawGet(ctx.com, COLLECTION);
-      const shape = ["offset", "count", "total"].every((k) => typeof page[k] === "number") && Array.isArray(page.items);
-      return { observed: { offset: page.offset, count: page.count, total: page.total }, holds: shape };
+      const present = (k: string) => (typeof page[k] === "number" ? page[k] : "absent");
+      // The sdk's paging, one item a page, must find what one large page holds.
+      const dsccOnly = { filter: filter.eq("serviceType", "DSCC") };
+      const paged = (await ctx.com.externalServices.list({ ...dsccOnly, limit: 1 }).toArray()).map((s) => s.id).sort();
+      const whole = (await ctx.com.externalServices.list({ ...dsccOnly, limit: 1000 }).toArray()).map((s) => s.id).sort();
+      return {
+        observed: { offset: present("offset"), count: present("count"), total: present("total"), pagedOneByOne: paged.length, inOnePage: whole.length },
+        holds: Array.isArray(page.items) && paged.length >= 2 && JSON.stringify(paged) === JSON.stringify(whole),
+      };
     },
   },
   {
@@ -198,8 +209,54 @@ export const PROBES: Probe[] = [
     id: "test-content-type",
     async run(ctx) {
       const s = await dscc(ctx, "content-type");
-      const res = await answer(ctx.com, { method: "POST", path: `${COLLECTION}/${s.id}/test`, body: {}, retryClass: "create" });
-      return { observed: { withJson: res.status }, holds: res.status === 202 };
+      // The seed's request: no body, no Content-Type. Then what the client sends: {} as JSON.
+      const bare = await answer(ctx.com, { method: "POST", path: `${COLLECTION}/${s.id}/test`, retryClass: "create" });
+      const json = await answer(ctx.com, { method: "POST", path: `${COLLECTION}/${s.id}/test`, body: {}, retryClass: "create" });
+      return { observed: { withoutBody: bare.status, withJson: json.status }, holds: json.status === 202 };
+    },
+  },
+  {
+    id: "server-filled-fields",
+    async run(ctx) {
+      const bodies = [dsccBody(`${ctx.prefix}-server-fields`), snowBody(`${ctx.prefix}-server-fields-snow`)];
+      const extra: Record<string, string[]> = {};
+      let onlyModelledWritten = true;
+      for (const body of bodies) {
+        const created = await ctx.com.externalServices.create(body, { wait: false });
+        ctx.created.push(created.id);
+        const read = await ctx.com.externalServices.getModelled(created.id);
+        const known = MODELLED_FIELDS[read.serviceType];
+        extra[read.serviceType] = Object.keys(read.serviceData).filter((k) => !known.serviceData.includes(k));
+        // What the provider would keep as inputs and send after a change outside Pulumi: modelled fields only.
+        const desired = checkInputs(body);
+        if (!desired.checked) throw new Error(`probe body refused: ${JSON.stringify(desired.failures)}`);
+        const kept = inputsFromService(read, desired.inputs).serviceData;
+        const sent = fullPatch(read, desired.inputs).serviceData as Record<string, unknown>;
+        onlyModelledWritten &&= [...Object.keys(kept), ...Object.keys(sent)].every((k) => known.serviceData.includes(k));
+      }
+      return { observed: { unmodelledServiceDataFields: extra }, holds: onlyModelledWritten };
+    },
+  },
+  {
+    id: "create-description",
+    async run(ctx) {
+      const { status: without, errorCode } = await rawCreate(ctx, dsccBody(`${ctx.prefix}-no-description`));
+      // What the client sends: description null.
+      const { status: asNull } = await rawCreate(ctx, { ...dsccBody(`${ctx.prefix}-null-description`), description: null });
+      return { observed: { withoutDescription: without, errorCode, descriptionNull: asNull }, holds: asNull === 201 };
+    },
+  },
+  {
+    id: "activity-source",
+    async run(ctx) {
+      const s = await dscc(ctx, "activity-source");
+      const result = await ctx.com.externalServices.test(s.id, { timeoutMs: 60_000 });
+      const items = (await rawGet(ctx.com, "/compute-ops-mgmt/v1beta2/activities", { filter: `source/id eq '${s.id}'`, limit: 5 })).items as { source?: Record<string, unknown> }[];
+      const source = items[0]?.source ?? {};
+      return {
+        observed: { sourceFields: Object.keys(source).sort(), sourceType: source.type ?? "absent", result: result.status },
+        holds: result.status !== "TIMED_OUT" && items.every((a) => isAboutService(a as Parameters<typeof isAboutService>[0], s.id)),
+      };
     },
   },
   {
@@ -265,12 +322,14 @@ export const PROBES: Probe[] = [
     id: "activities-filter",
     async run(ctx) {
       const path = "/compute-ops-mgmt/v1beta2/activities";
-      const since = new Date(Date.now() - 3_600_000).toISOString();
-      const bySourceType = await answer(ctx.com, { method: "GET", path, query: { filter: "source/type eq 'compute-ops-mgmt/external-service'", limit: 1 } });
-      const byCreatedAt = await answer(ctx.com, { method: "GET", path, query: { filter: `createdAt gt '${since}'`, limit: 1 } });
+      const s = await dscc(ctx, "activities-filter");
+      // Exactly the filter the sdk's test() sends, built by its own filter builder.
+      const sdkFilter = filter.and(filter.eq("source/id", s.id), filter.ge("createdAt", new Date(Date.now() - 3_600_000))).toString();
+      const asTheSdkSends = await answer(ctx.com, { method: "GET", path, query: { filter: sdkFilter, limit: 20 } });
+      const largest = await answer(ctx.com, { method: "GET", path, query: { limit: 1000 } });
       return {
-        observed: { sourceType: bySourceType.status, createdAt: byCreatedAt.status },
-        holds: bySourceType.status === 200 && byCreatedAt.status === 200,
+        observed: { filter: sdkFilter, status: asTheSdkSends.status, limit1000: largest.status },
+        holds: asTheSdkSends.status === 200,
       };
     },
   },
@@ -328,6 +387,12 @@ export const NOT_PROBED: Record<string, string> = {
   "vcenter-direct-delete": "needs a VMWARE_VCENTER service (see vcenter-delete-job)",
   "vcenter-uuid": "needs a VMWARE_VCENTER service and its vCenter's own UUID (see vcenter-delete-job)",
   "job-final-states": "needs a DeleteVCenter job (see vcenter-delete-job)",
+  "job-shape": "needs a DeleteVCenter job (see vcenter-delete-job)",
+  "job-progress": "needs a DeleteVCenter job, and an approval policy for APPROVAL_PENDING (see vcenter-delete-job)",
+  "job-resource-type": "needs a DeleteVCenter job (see vcenter-delete-job); a job sent to learn which value is taken would delete a vCenter integration",
+  "name-characters": "a client-side rule: the sdk never sends such a name, and a probe sending one would leave a name no message can show in one line",
+  "vcenter-patch-group": "needs a VMWARE_VCENTER service (see vcenter-delete-job)",
+  "fingerprint-format": "needs a VMWARE_VCENTER service (see vcenter-delete-job)",
   "rate-limit": "needs a 429, which a probe must not provoke on a shared workspace; rate-limit-budget records the headers",
   "rate-limit-tenants": "needs an MSP API client with two tenants and a spent budget",
   "server-errors": "needs a server failure, which cannot be provoked from outside",

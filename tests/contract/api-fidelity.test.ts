@@ -158,8 +158,10 @@ describe("duplicate names", () => {
 });
 
 describe("services this project does not model", () => {
+  // ARUBA_CENTRAL as the client library manages it (API-NOTES: OAUTH, clientId/clientSecret/refreshToken, serviceData.nbUrl).
   const aruba = { name: "Aruba Central", serviceType: "ARUBA_CENTRAL", authenticationType: "OAUTH",
-    authentication: { clientId: "aruba", clientSecret: "**********", refreshToken: "**********" }, serviceData: { region: "us-west", extra: [1, 2] } };
+    authentication: { clientId: "aruba", clientSecret: "**********", refreshToken: "**********" },
+    serviceData: { nbUrl: "https://us-west.central.example/api", extra: [1, 2] } };
 
   it("are stored as given with the server fields filled in, and never fail a page", async () => {
     const stored = (await axios.post(url("/__emulator/raw-services"), aruba)).data;

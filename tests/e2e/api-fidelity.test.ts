@@ -22,7 +22,7 @@ describe("the provider holds to the reference", () => {
     await axios.post(url("/__emulator/reset"));
     await axios.post(url("/__emulator/raw-services"), {
       name: "Aruba Central", serviceType: "ARUBA_CENTRAL", authenticationType: "OAUTH",
-      authentication: { clientId: "aruba", clientSecret: "**********" }, serviceData: { region: "us-west" },
+      authentication: { clientId: "aruba", clientSecret: "**********", refreshToken: "**********" }, serviceData: { nbUrl: "https://us-west.central.example/api" },
     });
     // A DSCC service made outside Pulumi, taken over (adopt) and disabled: DSCC is tested even so.
     const token = await bearerToken(emulator());

@@ -1,0 +1,13 @@
+import { ComValidationError } from "../core/errors";
+
+/**
+ * An id as one path segment. Percent-encoding keeps `/`, `?` and `#` inside it, but URL
+ * resolution removes `.` and `..` (`get("..")` would read the collection), so those, and an
+ * empty id, are refused before any request.
+ */
+export function pathSegment(id: string, what = "id"): string {
+  if (typeof id !== "string" || id === "" || id === "." || id === "..") {
+    throw new ComValidationError([{ path: what, message: "must be one plain path segment (not empty, '.' or '..')" }], "request");
+  }
+  return encodeURIComponent(id);
+}
