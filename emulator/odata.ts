@@ -42,8 +42,12 @@ function tokenize(input: string): Token[] {
 
 const COMPARISONS = new Set(["eq", "ne", "gt", "ge", "lt", "le"]);
 
+/** Far deeper than any real filter; shallow enough for the parser's stack. */
+const MAX_DEPTH = 100;
+
 class Parser {
   private i = 0;
+  private depth = 0;
   constructor(private readonly tokens: Token[]) {}
 
   parse(): Node {
@@ -78,14 +82,28 @@ class Parser {
   }
 
   private not(): Node {
-    if (this.peekWord("not")) { this.i++; return { kind: "not", inner: this.not() }; }
+    if (this.peekWord("not")) {
+      this.i++;
+      const inner = this.nested(() => this.not());
+      return { kind: "not", inner };
+    }
     return this.primary();
+  }
+
+  /** Each `(` and `not` goes one level deeper; a filter nested past MAX_DEPTH is a 400, not a stack overflow. */
+  private nested<T>(parse: () => T): T {
+    if (++this.depth > MAX_DEPTH) throw new FilterSyntaxError(`filter nested more than ${MAX_DEPTH} levels deep`);
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
   }
 
   private primary(): Node {
     const t = this.next();
     if (t.type === "(") {
-      const inner = this.or();
+      const inner = this.nested(() => this.or());
       this.next(")");
       return inner;
     }

@@ -16,14 +16,18 @@ export interface LoggedRequest {
 }
 
 export const MASK = "**********";
-const SECRET_KEYS = new Set(["clientSecret", "refreshToken", "password", "client_secret", "refresh_token", "access_token"]);
+/** A key whose text value is a credential, in any body or query: `clientSecret`, `refresh_token`, `X-Password`… */
+const SECRET_KEY = /secret|password|token|authorization/i;
+/** The same in text that was not parsed (a body of another type): `key=value` and `"key": "value"`. */
+const SECRET_IN_TEXT = /((?:^|[?&\s{,])"?[\w.-]*(?:secret|password|token|authorization)[\w.-]*"?\s*[=:]\s*"?)([^&\s",}]*)/gi;
 
-/** A deep copy with every secret-bearing key masked. */
+/** A deep copy with the text value of every secret-named key masked, in objects and in unparsed text. */
 export function maskSecrets(value: unknown): unknown {
+  if (typeof value === "string") return value.replace(SECRET_IN_TEXT, `$1${MASK}`);
   if (Array.isArray(value)) return value.map(maskSecrets);
   if (value === null || typeof value !== "object") return value;
   return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) =>
-    [k, SECRET_KEYS.has(k) && v !== null && v !== undefined ? MASK : maskSecrets(v)]));
+    [k, SECRET_KEY.test(k) && typeof v === "string" ? MASK : maskSecrets(v)]));
 }
 
 export class RequestLog {
@@ -31,7 +35,9 @@ export class RequestLog {
   private seq = 0;
 
   add(entry: Omit<LoggedRequest, "seq" | "at" | "body"> & { body?: unknown }): void {
-    this.entries.push({ ...entry, body: maskSecrets(entry.body), seq: ++this.seq, at: new Date().toISOString() });
+    this.entries.push({
+      ...entry, query: maskSecrets(entry.query) as Record<string, string>, body: maskSecrets(entry.body), seq: ++this.seq, at: new Date().toISOString(),
+    });
   }
 
   since(seq = 0): LoggedRequest[] {

@@ -2,7 +2,8 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Emulator, Reply, RequestContext, Route } from "./context";
-import { badRequest, HttpError, notAcceptable } from "./http-error";
+import { badRequest, forbidden, HttpError, notAcceptable, unsupportedMediaType } from "./http-error";
+import { LOOPBACK_HOST } from "./loopback";
 
 interface CompiledRoute extends Route { regex: RegExp; names: string[] }
 
@@ -68,20 +69,63 @@ function send(res: ServerResponse, reply: Reply): void {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A request handler serving `routes`; requests matching none get a loud 404. */
+/** A path parameter as the handler sees it; malformed percent-encoding is the client's error. */
+function decodeParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw badRequest("Malformed percent-encoding in the request path", [{ subject: "path", description: "is not valid percent-encoding" }]);
+  }
+}
+
+/**
+ * The inspection routes change what the emulator does, so a browser page must not reach them
+ * (a cross-site "simple" request carries an Origin or Sec-Fetch-Site header; a body that is not
+ * JSON is refused), and beyond loopback they take a token like the COM routes.
+ */
+function guardInspection(emulator: Emulator, req: IncomingMessage, hasBody: boolean): void {
+  const origin = req.headers.origin;
+  const site = req.headers["sec-fetch-site"];
+  if ((origin !== undefined && origin !== new URL(emulator.baseUrl).origin) || site === "cross-site" || site === "same-site") {
+    throw forbidden("Forbidden: the emulator's inspection routes take no cross-site requests");
+  }
+  const type = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+  if (hasBody && req.method !== "GET" && type !== "application/json") throw unsupportedMediaType("application/json");
+  if (!LOOPBACK_HOST.test(new URL(emulator.baseUrl).hostname)) emulator.clients.authorize(req.headers.authorization, undefined);
+}
+
+/** A request handler serving `routes`; requests matching none get a loud 404. Nothing a request holds stops the process. */
 export function createRequestHandler(emulator: Emulator, routes: Route[]) {
+  const handle = requestHandler(emulator, routes);
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      await handle(req, res);
+    } catch (err) {
+      console.error(`emulator: ${req.method} request failed outside its handler:`, err);
+      if (!res.headersSent) send(res, errorReply(err));
+      else res.destroy();
+    }
+  };
+}
+
+function requestHandler(emulator: Emulator, routes: Route[]) {
   const compiled = routes.map(compile);
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? "/", "http://emulator");
+    // Appended, not resolved: a request target such as `//host` is a path here, never another host.
+    const url = URL.canParse(`http://emulator${req.url ?? "/"}`) ? new URL(`http://emulator${req.url ?? "/"}`) : undefined;
     const method = req.method ?? "GET";
+    if (!url) {
+      send(res, errorReply(badRequest("Malformed request target", [{ subject: "path", description: "is not a valid URL path" }])));
+      return;
+    }
     let route: CompiledRoute | undefined;
-    let params: Record<string, string> = {};
+    let rawParams: string[] = [];
     for (const r of compiled) {
       const m = r.method === method ? r.regex.exec(url.pathname) : null;
       if (m) {
         route = r;
-        params = Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1])]));
+        rawParams = m.slice(1);
         break;
       }
     }
@@ -106,11 +150,14 @@ export function createRequestHandler(emulator: Emulator, routes: Route[]) {
       return;
     }
 
+    const params: Record<string, string> = {};
     let parsed: unknown;
     let dropAfterCommit = false;
     let reply: Reply;
     let rateHeaders: Record<string, string> | undefined;
     try {
+      Object.assign(params, Object.fromEntries(route.names.map((n, i) => [n, decodeParam(rawParams[i])])));
+      if (route.kind === "inspect") guardInspection(emulator, req, raw.length > 0);
       parsed = parseBody(raw, req.headers["content-type"]);
       if (route.kind === "com" || route.kind === "token") {
         const delay = emulator.faults.latency(method, url.pathname);

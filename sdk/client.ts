@@ -10,11 +10,12 @@ import * as tls from "node:tls";
 import axios, { AxiosAdapter, AxiosError, AxiosInstance, AxiosRequestConfig, AxiosResponse } from "axios";
 import type { z } from "zod";
 import {
-  ComApiError, ComConfigurationError, ComConnectionError, ComTimeoutError, RequestInfo, TokenError, UnexpectedResponseError,
+  ComApiError, ComConfigurationError, ComConnectionError, ComTimeoutError, ComValidationError, RequestInfo, TokenError, UnexpectedResponseError,
 } from "./core/errors";
 import { registerSecret, SECRET_KEY } from "./core/redact";
 export { API_PREFIX } from "./core/paths";
-import { DEFAULT_TOKEN_URL, isLoopbackHost, isRegion, Region, REGIONS, regionEndpoint } from "./core/regions";
+import { credentialUrl } from "./core/credential-url";
+import { DEFAULT_TOKEN_URL, isRegion, Region, REGIONS, regionEndpoint } from "./core/regions";
 import { backoffDelayMs, BackoffOptions, DEFAULT_BACKOFF, RetryClass, serverHintMs, shouldRetry } from "./core/retry";
 import { encodeQuery } from "./internal/query-string";
 import { sleep } from "./internal/sleep";
@@ -84,17 +85,7 @@ function resolveEndpoint(options: ComClientOptions): URL {
   if (options.region && !options.endpoint && !isRegion(options.region)) {
     throw new ComConfigurationError(`unknown region '${options.region}': use ${REGIONS.join(", ")}`);
   }
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ComConfigurationError(`invalid COM endpoint URL '${raw}'`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new ComConfigurationError(`COM endpoint must be an https URL, not '${raw}'`);
-  if (url.protocol === "http:" && !isLoopbackHost(url.hostname) && !options.allowInsecureHttp) {
-    throw new ComConfigurationError(`refusing plain http to ${url.host}: use https, or allow insecure http explicitly`);
-  }
-  return url;
+  return credentialUrl(raw, "COM endpoint", options.allowInsecureHttp);
 }
 
 function failureOf(err: AxiosError): "timeout" | "connection" {
@@ -147,7 +138,8 @@ export class ComClient {
       const { clientId, clientSecret } = options;
       if (!clientId || !clientSecret) throw new ComConfigurationError("no COM credentials: give clientId and clientSecret, or a bearerToken");
       registerSecret(clientSecret);
-      const tokenUrl = options.tokenUrl ?? DEFAULT_TOKEN_URL;
+      // The client secret travels to the token URL: the endpoint's rule holds for it too.
+      const tokenUrl = credentialUrl(options.tokenUrl ?? DEFAULT_TOKEN_URL, "token URL", options.allowInsecureHttp).href;
       this.tokens = sharedTokenCache(tokenUrl, clientId, clientSecret, () => this.fetchToken(tokenUrl, clientId, clientSecret));
     }
     // The budget belongs to the API client at this endpoint; an MSP's tenants share it (see the ledger).
@@ -160,7 +152,7 @@ export class ComClient {
 
   /** Sends one API request with auth, retries and response parsing. */
   async request<T = undefined>(req: ComRequest<T>): Promise<ComResponse<T>> {
-    const query = req.query ? encodeQuery(req.query) : "";
+    const query = req.query ? encodeQueryOf(req) : "";
     const url = `${this.endpoint}${req.path}${query ? `?${query}` : ""}`;
     const info: RequestInfo = { method: req.method, url: `${this.endpoint}${req.path}` };
     collectSecrets(req.body);
@@ -182,7 +174,12 @@ export class ComClient {
         this.tokens.invalidate(token);
         continue;
       }
-      if (x.res && x.res.status < 400) return { status: x.res.status, headers: x.headers, data: this.parse(req, x.res, info) };
+      if (x.res && x.res.status >= 200 && x.res.status < 300) return { status: x.res.status, headers: x.headers, data: this.parse(req, x.res, info) };
+      // Redirects are never followed (a bearer token must not go where the endpoint did not say); nor are they success.
+      if (x.res && x.res.status < 400) {
+        const location = x.headers.location ? ` to ${x.headers.location}` : "";
+        throw new UnexpectedResponseError(`${req.method} ${info.url}: answered ${x.res.status}${location}, which this API does not document; redirects are not followed`, info);
+      }
       if (x.retryInMs === undefined) {
         if (x.res) throw ComApiError.from(x.res.status, x.res.data, info, x.headers);
         const Class = x.failure === "timeout" ? ComTimeoutError : ComConnectionError;
@@ -253,6 +250,16 @@ export class ComClient {
       throw new TokenError(`the token endpoint ${tokenUrl} refused client id '${clientId}' (HTTP ${x.res.status}${reason}); check the client id and secret`, info);
     }
   }
+}
+
+/** The query string of a request; text that cannot be percent-encoded (a lone surrogate) is an error naming the parameter. */
+function encodeQueryOf(req: ComRequest<unknown>): string {
+  for (const [key, value] of Object.entries(req.query ?? {})) {
+    if (typeof value === "string" && /\p{Cs}/u.test(value)) {
+      throw new ComValidationError([{ path: key, message: "is not well-formed Unicode (it holds a lone surrogate)" }], "request");
+    }
+  }
+  return encodeQuery(req.query ?? {});
 }
 
 /** Registers the secret fields of a request body so that no error or log can show them. */

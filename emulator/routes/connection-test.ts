@@ -5,9 +5,9 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Emulator } from "../context";
+import { LOOPBACK_HOST as LOOPBACK } from "../loopback";
 import type { ServiceRecord } from "../store";
 
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
 
 export async function runConnectionTest(emulator: Emulator, workspaceId: string, service: ServiceRecord, prefix: string): Promise<void> {
   let outcome: { ok: boolean; message: string };

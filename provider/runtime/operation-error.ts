@@ -4,6 +4,7 @@
  * dynamic-provider host prints `${error}: ${error.stack}` for a failed read or delete, so the
  * stack is left empty rather than showing the provider's file paths.
  */
+import { quoted } from "../../sdk";
 import { failureMessage } from "../failure-message";
 import { InitializationFailure } from "./post-deploy-test";
 
@@ -21,7 +22,7 @@ export async function reported<T>(operation: string, service: { name?: string; i
     return await run();
   } catch (err) {
     if (err instanceof InitializationFailure || err instanceof OperationError) throw err;
-    const which = `external service '${service.name ?? "?"}'${service.id ? ` (id ${service.id})` : ""}`;
+    const which = `external service ${typeof service.name === "string" ? quoted(service.name) : "?"}${service.id ? ` (id ${service.id})` : ""}`;
     throw new OperationError(`${operation} of ${which} failed: ${failureMessage(err)}`);
   }
 }

@@ -4,7 +4,7 @@
  * initialization failure, so the service stays in state (nothing orphaned) and the next `up`
  * tries again.
  */
-import { DEFAULT_WAIT_TIMEOUT_MS, type ComClient, type TestResult } from "../../sdk";
+import { DEFAULT_WAIT_TIMEOUT_MS, quoted, type ComClient, type TestResult } from "../../sdk";
 import type { ServiceInputs } from "./inputs";
 
 /** The outcome of the last post-deploy test; SKIPPED when the API cannot test the service as it is. */
@@ -50,6 +50,6 @@ export class InitializationFailure extends Error {
 }
 
 export function failureReasons(name: string, test: LastTest): string[] {
-  return [`post-deploy test of external service '${name}' ${test.status === "TIMED_OUT" ? "timed out" : "failed"}: ${test.message}. ` +
+  return [`post-deploy test of external service ${quoted(name)} ${test.status === "TIMED_OUT" ? "timed out" : "failed"}: ${test.message}. ` +
     "The service exists and is kept in state; fix the cause and run `pulumi up` again, or set postDeployTest: false."];
 }

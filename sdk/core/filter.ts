@@ -43,24 +43,76 @@ export class Filter {
    */
   static revive(value: unknown): Filter | string | undefined {
     if (value === undefined || value === null || typeof value === "string" || value instanceof Filter) return value ?? undefined;
-    const node = (value as { node?: FilterNode }).node;
-    if (node && typeof node === "object" && typeof node.op === "string") return new Filter(node);
+    const node = (value as { node?: unknown }).node;
+    // A revived tree came through serialization: every path and literal is checked again, as the builder checks them.
+    if (node && typeof node === "object" && typeof (node as { op?: unknown }).op === "string") return new Filter(checkedNode(node));
     throw new TypeError("filter must be a string or built with hpecom.filter (e.g. filter.eq(\"serviceType\", \"DSCC\"))");
   }
 }
 
 const PATH = /^[A-Za-z_]\w*(\/[A-Za-z_]\w*)*$/;
 
-function property(path: string): string {
-  if (!PATH.test(path)) throw new TypeError(`invalid filter property '${path}': use names separated by '/', e.g. serviceData/region`);
+function property(path: unknown): string {
+  if (typeof path !== "string" || !PATH.test(path)) throw new TypeError(`invalid filter property '${path}': use names separated by '/', e.g. serviceData/region`);
   return path;
 }
 
+/** An ISO 8601 timestamp as Date.toISOString writes it: the only unquoted text a filter carries. */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
+
+/** In a `u` regex a paired surrogate is one code point: only a lone one is of category Cs. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function wellFormed(text: string): string {
+  // A lone surrogate cannot be percent-encoded: say so here rather than fail in the HTTP layer.
+  if (LONE_SURROGATE.test(text)) throw new TypeError("invalid filter text: it holds a lone surrogate (not well-formed Unicode)");
+  return text;
+}
+
 function toLiteral(value: FilterValue): FilterLiteral {
-  if (value instanceof Date) return { timestamp: value.toISOString() };
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new TypeError("invalid filter date");
+    return { timestamp: value.toISOString() };
+  }
   if (typeof value === "number" && !Number.isFinite(value)) throw new TypeError(`invalid filter number ${value}`);
+  if (typeof value === "string") return wellFormed(value);
   return value;
 }
+
+/** A literal of a revived tree, checked as the builder would have made it. */
+function checkedLiteral(value: unknown): FilterLiteral {
+  if (value === null || typeof value === "boolean") return value;
+  if (typeof value === "number" || typeof value === "string") return toLiteral(value);
+  const timestamp = (value as { timestamp?: unknown } | undefined)?.timestamp;
+  if (typeof timestamp === "string" && TIMESTAMP.test(timestamp) && Object.keys(value as object).length === 1) return { timestamp };
+  throw new TypeError("invalid filter literal: use a string, number, boolean, null or Date");
+}
+
+/** A syntax tree from outside the builder (a revived one), rebuilt node by node with the builder's checks. */
+function checkedNode(node: unknown, depth = 0): FilterNode {
+  if (depth > MAX_DEPTH) throw new TypeError(`invalid filter: nested more than ${MAX_DEPTH} levels`);
+  const n = node as Record<string, unknown>;
+  switch (n?.op) {
+    case "eq": case "ne": case "gt": case "ge": case "lt": case "le":
+      return { op: n.op, path: property(n.path), value: checkedLiteral(n.value) };
+    case "in":
+      if (!Array.isArray(n.values) || n.values.length === 0) throw new TypeError("invalid filter: 'in' needs at least one value");
+      return { op: "in", path: property(n.path), values: n.values.map(checkedLiteral) };
+    case "contains":
+      if (typeof n.value !== "string") throw new TypeError("invalid filter: contains() takes a string");
+      return { op: "contains", path: property(n.path), value: wellFormed(n.value) };
+    case "and": case "or":
+      if (!Array.isArray(n.operands) || n.operands.length === 0) throw new TypeError(`invalid filter: '${n.op}' needs operands`);
+      return { op: n.op, operands: n.operands.map((o) => checkedNode(o, depth + 1)) };
+    case "not":
+      return { op: "not", operand: checkedNode(n.operand, depth + 1) };
+    default:
+      throw new TypeError("invalid filter: unknown operator");
+  }
+}
+
+/** How deep a revived filter may nest: far beyond any real one, well within the stack. */
+const MAX_DEPTH = 64;
 
 /** A literal in filter syntax; a quote inside a string is doubled. */
 export function literal(value: FilterValue | FilterLiteral): string {
@@ -102,7 +154,7 @@ export function isIn(path: string, values: FilterValue[]): Filter {
 export { isIn as in };
 
 export function contains(path: string, value: string): Filter {
-  return new Filter({ op: "contains", path: property(path), value });
+  return new Filter({ op: "contains", path: property(path), value: wellFormed(value) });
 }
 
 /** `path eq null`: the property is absent or null. */

@@ -1,24 +1,54 @@
 /**
  * Redaction of secrets from anything that may reach a message, a log or a stack trace.
  * The client registers every secret it handles (its client secret, the tokens it receives,
- * the secret fields of bodies it sends); `redact` removes them, and any bearer token, from text.
+ * the secret fields of bodies it sends); `redact` removes them from text in every form they
+ * take there (as they are, JSON-escaped once or twice, percent- or form-encoded), and removes
+ * by structure the value of every secret-named key and every `Bearer …` credential, registered or not.
  */
-const knownSecrets = new Set<string>();
+const knownForms = new Set<string>();
 export const REDACTED = "[REDACTED]";
 
 /** Field names whose value is a credential, wherever they appear (bodies, errors, headers). */
 export const SECRET_KEY = /secret|password|token|authorization/i;
 
-/** Remembers values that must never be shown. Short values are ignored: they would redact noise. */
+/**
+ * Registered secrets shorter than this are found by structure only (a secret key's value):
+ * matched anywhere in text, a two-letter secret would blank every occurrence of two letters.
+ */
+const MIN_SECRET_LENGTH = 4;
+
+/** How the API masks a secret it returns: never a secret itself. */
+const MASK = "**********";
+
+const jsonEscaped = (text: string) => JSON.stringify(text).slice(1, -1);
+
+/** Remembers a value that must never be shown, in each form it can take in text. */
 export function registerSecret(value: unknown): void {
-  if (typeof value === "string" && value.length >= 6 && value !== "**********") knownSecrets.add(value);
+  if (typeof value !== "string" || value.length < MIN_SECRET_LENGTH || value === MASK) return;
+  for (const form of [value, jsonEscaped(value), jsonEscaped(jsonEscaped(value)), encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2)]) {
+    knownForms.add(form);
+  }
 }
 
-/** The text with every registered secret and every `Bearer …` credential replaced. */
+const KEY = String.raw`[^"\\\s]*(?:secret|password|token|authorization)[^"\\\s]*`;
+/** By structure: the value of a secret-named key in JSON text (`"password": "…"`). */
+const JSON_VALUE = new RegExp(String.raw`("${KEY}"\s*:\s*")((?:[^"\\]|\\.)*)"`, "gi");
+/** The same in JSON that was itself put in a JSON string (`\"password\":\"…\"`): the value ends at a `\"` before `,`, `}` or `]`. */
+const ESCAPED_JSON_VALUE = new RegExp(String.raw`(\\"${KEY}\\"\s*:\s*\\")(.*?)\\"(?=\s*[,}\]]|$)`, "gi");
+/** In a form or a query string (`client_secret=…`). */
+const FORM_VALUE = /((?:^|[?&\s])[\w.-]*(?:secret|password|token)[\w.-]*=)([^&\s]*)/gi;
+const CREDENTIAL = /(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
+
+/** The text with every secret it may hold replaced. */
 export function redact(text: string): string {
-  let out = text.replace(/(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`);
-  for (const secret of knownSecrets) {
-    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  let out = text
+    .replace(CREDENTIAL, `$1 ${REDACTED}`)
+    .replace(JSON_VALUE, `$1${REDACTED}"`)
+    .replace(ESCAPED_JSON_VALUE, `$1${REDACTED}\\"`)
+    .replace(FORM_VALUE, `$1${REDACTED}`);
+  // Longest first: a secret that contains another is removed whole.
+  for (const form of [...knownForms].sort((a, b) => b.length - a.length)) {
+    if (out.includes(form)) out = out.split(form).join(REDACTED);
   }
   return out;
 }
