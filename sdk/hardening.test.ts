@@ -99,9 +99,16 @@ describe("secrets in errors", () => {
     expect(redact('{"refreshTokenExpiryInDays":150}')).toBe('{"refreshTokenExpiryInDays":150}');
   });
 
-  it("redacts a registered secret in its encoded forms too", () => {
+  it("redacts a registered secret in its encoded forms too, outside any structure", () => {
     registerSecret("p@ss word+9");
     expect(redact(`url ${encodeURIComponent("p@ss word+9")} form ${new URLSearchParams({ a: "p@ss word+9" })}`)).not.toMatch(/p%40ss|p@ss/);
+    registerSecret("Pw#5x");
+    expect(redact("wrong credentials Pw#5x for user u")).toBe("wrong credentials [REDACTED] for user u");
+    registerSecret('In"ner\\-7');
+    expect(redact(`the value ${JSON.stringify('In"ner\\-7')} is refused`)).toBe('the value "[REDACTED]" is refused');
+    // Shorter than 4: found by structure only, never as loose text.
+    registerSecret("ab1");
+    expect(redact("tab1e ab1")).toBe("tab1e ab1");
   });
 });
 

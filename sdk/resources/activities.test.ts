@@ -2,8 +2,8 @@ import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from "ax
 import { ComClient } from "../client";
 import { clearTokenCaches } from "../internal/token-cache";
 
-/** Five activities, one minute apart, served in `order` with paging: the request log is kept. */
-function activityServer(order: "newest-first" | "oldest-first") {
+/** Five activities, one minute apart, served in `order` with paging (`total` or not): the request log is kept. */
+function activityServer(order: "newest-first" | "oldest-first", withTotal = true) {
   const happened = [1, 2, 3, 4, 5].map((n) => ({ id: `a${n}`, key: "K", createdAt: `2026-11-30T10:0${n}:00Z` }));
   const listed = order === "newest-first" ? [...happened].reverse() : happened;
   const pages: { offset: number; limit: number }[] = [];
@@ -14,9 +14,9 @@ function activityServer(order: "newest-first" | "oldest-first") {
     const offset = Number(query.get("offset")), limit = Number(query.get("limit"));
     pages.push({ offset, limit });
     const items = listed.slice(offset, offset + limit);
-    return reply({ offset, count: items.length, total: listed.length, items });
+    return reply({ offset, count: items.length, ...(withTotal && { total: listed.length }), items });
   };
-  const com = new ComClient({ endpoint: "http://127.0.0.1:9", tokenUrl: "http://127.0.0.1:9/token", clientId: `c-${order}`, clientSecret: "s-123456789", adapter });
+  const com = new ComClient({ endpoint: "http://127.0.0.1:9", tokenUrl: "http://127.0.0.1:9/token", clientId: `c-${order}-${withTotal}`, clientSecret: "s-123456789", adapter });
   return { com, pages };
 }
 
@@ -33,5 +33,32 @@ describe("Activities.newest", () => {
     const { com, pages } = activityServer("oldest-first");
     expect((await com.activities.newest())?.id).toBe("a5");
     expect(pages).toEqual([{ offset: 0, limit: 2 }, { offset: 4, limit: 1 }]);
+  });
+
+  it("reads the list to its end when the API lists oldest first without total", async () => {
+    const { com, pages } = activityServer("oldest-first", false);
+    expect((await com.activities.newest())?.id).toBe("a5");
+    expect(pages).toEqual([{ offset: 0, limit: 2 }, { offset: 0, limit: 100 }]);
+  });
+});
+
+describe("ExternalServices.test against a server that ignores the activity filter", () => {
+  it("takes only this service's result, never another service's newer one", async () => {
+    const ours = "svc-ours";
+    const activity = (id: string, source: string, key: string, minute: number) =>
+      ({ id, key, title: "External service test", source: { id: source }, createdAt: `2026-11-30T10:0${minute}:00Z` });
+    let tested = false;
+    const adapter: AxiosAdapter = async (config: InternalAxiosRequestConfig) => {
+      const reply = (status: number, data?: unknown) => ({ status, statusText: "", headers: {}, config, data }) as AxiosResponse;
+      if (String(config.url).endsWith("/token")) return reply(200, { access_token: "token-abcdef-123456", expires_in: 900 });
+      if (config.method?.toUpperCase() === "POST") { tested = true; return reply(202); }
+      // Whatever the filter, every activity of the workspace, newest first.
+      const items = tested
+        ? [activity("theirs", "svc-theirs", "EXTERNAL_SERVICE_TEST_SUCCEEDED", 3), activity("mine", ours, "EXTERNAL_SERVICE_TEST_FAILED", 2), activity("old", ours, "OLD", 1)]
+        : [activity("old", ours, "OLD", 1)];
+      return reply(200, { items });
+    };
+    const com = new ComClient({ endpoint: "http://127.0.0.1:9", tokenUrl: "http://127.0.0.1:9/token", clientId: "c-ignore", clientSecret: "s-123456789", adapter });
+    expect(await com.externalServices.test(ours, { pollIntervalMs: 1, timeoutMs: 1000 })).toMatchObject({ status: "FAILED", activityId: "mine" });
   });
 });
