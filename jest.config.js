@@ -6,5 +6,6 @@ module.exports = {
   modulePathIgnorePatterns: ["<rootDir>/dist/", "<rootDir>/.pulumi/"],
   transform: { "^.+\\.ts$": "ts-jest" },
   globalSetup: "<rootDir>/tests/helpers/global-setup.js",
+  setupFiles: ["<rootDir>/tests/helpers/fast-check-seed.js"],
   testTimeout: 120000,
 };

@@ -17,6 +17,8 @@ export type FilterMode = (typeof FILTER_MODES)[number];
 export interface Settings {
   /** For how long after create a service reports status SUSPENDED before ENABLED. */
   activationDelayMs: number;
+  /** How long after a test's 202 its activity shows in the list (the reference gives no bound): long enough, and the client times out. */
+  testResultDelayMs: number;
   /** How long a DeleteVCenter job runs before it completes. */
   jobDurationMs: number;
   /** Makes every DSCC connection test fail. */
@@ -88,7 +90,7 @@ export interface Settings {
 export type AnswerShape = Pick<Settings, "scopeShape" | "secretsInAnswers" | "writeAnswerScope" | "serverFilledFields">;
 
 export const DEFAULT_SETTINGS: Settings = {
-  activationDelayMs: 0, jobDurationMs: 0, dsccTestFails: false, duplicateStatus: 400, filterMode: "strict", jobOutcome: "COMPLETE",
+  activationDelayMs: 0, testResultDelayMs: 0, jobDurationMs: 0, dsccTestFails: false, duplicateStatus: 400, filterMode: "strict", jobOutcome: "COMPLETE",
   rateLimit: null, activityOrder: "newest-first", scopeShape: "nested", secretsInAnswers: "masked",
   writeAnswerScope: "included", nameMaxLength: 100, nameScope: "workspace", listTotal: "included", serverFilledFields: "none",
   activitySource: "resource", activityKey: "included", createDescription: "optional", vcenterPatchGroup: "required",
@@ -115,6 +117,7 @@ const RULES: { [K in keyof Settings | "tokenLifetimeSeconds"]: { accepts: (v: un
   tokenLifetimeSeconds: { accepts: (v) => isCount(v) && (v as number) > 0, expected: "a whole number of seconds above 0" },
   activationDelayMs: { accepts: isCount, expected: "a whole number of milliseconds" },
   jobDurationMs: { accepts: isCount, expected: "a whole number of milliseconds" },
+  testResultDelayMs: { accepts: isCount, expected: "a whole number of milliseconds" },
   dsccTestFails: { accepts: (v) => typeof v === "boolean", expected: "true or false" },
   duplicateStatus: { accepts: oneOf(400, 409), expected: "400 or 409" },
   filterMode: { accepts: oneOf(...FILTER_MODES), expected: FILTER_MODES.join(", ") },

@@ -22,6 +22,8 @@ export interface Activity {
   message: string;
   source: { id: string; type: string; name: string; resourceUri: string };
   createdAt: string;
+  /** Listed only from this moment (ms): setting `testResultDelayMs`. */
+  visibleAfter?: number;
 }
 
 export interface Job {

@@ -1,7 +1,7 @@
 import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from "axios";
 import { AxiosError } from "axios";
 import { ComClient, ComClientOptions } from "./client";
-import { AuthenticationError, ComConfigurationError, ComConnectionError, RateLimitError, ServerError } from "./core/errors";
+import { AuthenticationError, ComConfigurationError, ComConnectionError, JobFailedError, RateLimitError, ServerError, WaitTimeoutError } from "./core/errors";
 import { clearTokenCaches } from "./internal/token-cache";
 
 type Handler = (config: InternalAxiosRequestConfig) => Partial<AxiosResponse> | Error;
@@ -148,5 +148,46 @@ describe("ComClient", () => {
     expect(() => new ComClient({ endpoint: "http://com.example.com", bearerToken: "x", allowInsecureHttp: true })).not.toThrow();
     expect(() => new ComClient({ region: "us-west" })).toThrow(/no COM credentials/);
     expect(() => new ComClient({ clientId: "a", clientSecret: "b" })).toThrow(/no COM endpoint/);
+  });
+});
+
+/** Fallbacks the ledger names, each on an answer the emulator does not give (ledger: token-lifetime, job-final-states, paging). */
+describe("fallbacks", () => {
+  it("takes a token answer without expires_in as lasting 900 s: one token for many requests", async () => {
+    const tokens: number[] = [];
+    const adapter: AxiosAdapter = async (config) => {
+      const reply = (data: unknown) => ({ status: 200, statusText: "", headers: {}, config, data }) as AxiosResponse;
+      if (String(config.url).endsWith("/as/token.oauth2")) return reply({ access_token: `token-${tokens.push(1)}-abcdef` });
+      return reply(service());
+    };
+    const com = client(adapter);
+    for (let i = 0; i < 3; i++) await com.externalServices.get("1");
+    expect(tokens).toHaveLength(1);
+  });
+
+  const vcenter = { id: "vc-1", serviceType: "VMWARE_VCENTER" as const, serviceData: { vCenterUrl: "vc", associatedGatewayUri: "/gw" } };
+  const job = (state: string, resultCode?: string) => () => ({ status: state === "NEW" ? 201 : 200, data: { id: "job-1", state, resultCode } });
+
+  it("polls a job in a state it does not know until the wait ends, naming the last state", async () => {
+    const t = transport(job("NEW"), ...Array.from({ length: 50 }, () => job("QUEUED_FOREVER")));
+    const err = await client(t.adapter).externalServices.delete(vcenter, { pollIntervalMs: 1, timeoutMs: 30 }).catch((e) => e);
+    expect(err).toBeInstanceOf(WaitTimeoutError);
+    expect(err.message).toMatch(/job job-1 did not finish within 30 ms \(last state QUEUED_FOREVER\)/);
+  });
+
+  it("counts a failed DeleteVCenter job as done when the service is gone, and as a failure when it is not", async () => {
+    const gone = transport(job("NEW"), job("ERROR", "FAILURE"), () => ({ status: 404, data: { message: "not found" } }));
+    await expect(client(gone.adapter).externalServices.delete(vcenter, { pollIntervalMs: 1 })).resolves.toBeUndefined();
+    const still = transport(job("NEW"), job("ERROR", "FAILURE"), () => ({ status: 200, data: service({ id: "vc-1" }) }));
+    await expect(client(still.adapter).externalServices.delete(vcenter, { pollIntervalMs: 1 })).rejects.toBeInstanceOf(JobFailedError);
+  });
+
+  it("reads an empty workspace from one empty page", async () => {
+    const t = transport(() => ({ status: 200, data: { offset: 0, count: 0, total: 0, items: [] } }));
+    expect(await client(t.adapter).externalServices.list().toArray()).toEqual([]);
+    expect(t.apiCalls()).toHaveLength(1);
+    const bare = transport(() => ({ status: 200, data: { items: [] } }));
+    expect(await client(bare.adapter).externalServices.list().toArray()).toEqual([]);
+    expect(bare.apiCalls()).toHaveLength(1);
   });
 });

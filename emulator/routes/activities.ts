@@ -17,7 +17,7 @@ const FILTERABLE = ["source/id", "source/type", "createdAt", "key", "source/disp
 
 /** An activity as the settings shape it: the source by resource type or by category, with or without its key. */
 function render(a: Activity, settings: Pick<Settings, "activitySource" | "activityKey">): Record<string, unknown> {
-  const { source, key, ...rest } = a;
+  const { source, key, visibleAfter: _hidden, ...rest } = a;
   const shown = settings.activitySource === "category"
     ? { id: source.id, type: "External service", displayName: source.name, resourceUri: source.resourceUri }
     : source;
@@ -32,7 +32,9 @@ export function activityRoutes(): Route[] {
     handler: (ctx) => {
       const { settings } = ctx.emulator;
       // Kept in the order they happened; equal timestamps keep it too.
-      const activities = [...ctx.emulator.store.workspace(ctx.workspaceId).activities]
+      const now = Date.now();
+      const activities = ctx.emulator.store.workspace(ctx.workspaceId).activities
+        .filter((a) => (a.visibleAfter ?? 0) <= now)
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
         .map((a) => render(a, settings));
       if (settings.activityOrder === "newest-first") activities.reverse();

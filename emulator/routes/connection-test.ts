@@ -31,6 +31,7 @@ export async function runConnectionTest(emulator: Emulator, workspaceId: string,
       resourceUri: `${prefix}/v1beta1/external-services/${service.id}`,
     },
     createdAt: new Date().toISOString(),
+    visibleAfter: Date.now() + emulator.settings.testResultDelayMs,
   });
   emulator.store.save();
 }

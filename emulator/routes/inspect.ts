@@ -5,9 +5,10 @@
 import type { Reply, RequestContext, Route } from "../context";
 import type { FaultConfig } from "../faults";
 import type { ServiceRecord } from "../store";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { badRequest } from "../http-error";
 import { settingsProblems } from "../settings";
+import { SECRET_FIELDS } from "../validation";
 import { render } from "./external-services";
 import { approveJob } from "./jobs";
 
@@ -19,6 +20,21 @@ function services(ctx: RequestContext): Reply {
   const body = Object.fromEntries(Object.entries(all)
     .filter(([id]) => !only || id === only)
     .map(([id, ws]) => [id, Object.values(ws.services).map((s) => render(s, "/compute-ops-mgmt"))]));
+  return { status: 200, body };
+}
+
+/**
+ * What each service's secrets are, as SHA-256 digests of the stored values, never the values:
+ * how a test sees that a rotated secret reached the API (the answers only ever mask it).
+ */
+function secretDigests(ctx: RequestContext): Reply {
+  const digest = (value: string) => createHash("sha256").update(value).digest("hex");
+  const body: Record<string, Record<string, string>> = {};
+  for (const ws of Object.values(ctx.emulator.store.allWorkspaces())) {
+    for (const s of Object.values(ws.services)) {
+      body[s.id] = Object.fromEntries(SECRET_FIELDS.filter((k) => typeof s.authentication[k] === "string").map((k) => [k, digest(s.authentication[k])]));
+    }
+  }
   return { status: 200, body };
 }
 
@@ -60,6 +76,7 @@ export function inspectRoutes(): Route[] {
       body: { lastSeq: ctx.emulator.log.lastSeq, tokensIssued: ctx.emulator.clients.tokensIssued, routes: ctx.emulator.log.counts(since(ctx)), statuses: ctx.emulator.log.statuses(since(ctx)) },
     })),
     route("GET", "/services", services),
+    route("GET", "/secret-digests", secretDigests),
     route("POST", "/raw-services", addRawService),
     route("GET", "/faults", (ctx) => ({ status: 200, body: ctx.emulator.faults.current })),
     route("PUT", "/faults", (ctx) => { ctx.emulator.faults.set((ctx.body ?? {}) as FaultConfig); return { status: 204 }; }),

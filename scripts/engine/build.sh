@@ -136,4 +136,8 @@ if [ ! -f "$plugin" ]; then
 fi
 install -m 0755 "$plugin" "$bin/pulumi-resource-pulumi-nodejs"
 
+# The modules the generated Go SDK builds against (tests/plugin/go-sdk), fetched here with the
+# engine's so that `make test` itself needs no network; a no-op once they are in the module cache.
+(cd "$root/tests/plugin/go-sdk" && go mod download) >&2
+
 echo "$bin"

@@ -16,7 +16,7 @@ const reportFile = process.env.CONFORMANCE_REPORT ?? path.join(os.tmpdir(), `con
 
 let target: Target;
 const ctx = {} as ProbeContext;
-const results: Record<string, { observed?: unknown; holds?: boolean; error?: string }> = {};
+const results: Record<string, { observed?: unknown; holds?: boolean; observation?: boolean; error?: string }> = {};
 
 beforeAll(async () => {
   target = await openTarget();
@@ -47,7 +47,7 @@ describe("the assumptions ledger", () => {
 });
 
 describe("conformance", () => {
-  it.each(PROBES.map((p) => [p.id, p] as const))("%s holds", async (id, probe) => {
+  it.each(PROBES.filter((p) => !p.observation).map((p) => [p.id, p] as const))("%s holds", async (id, probe) => {
     try {
       results[id] = await probe.run(ctx);
     } catch (err) {
@@ -55,6 +55,16 @@ describe("conformance", () => {
       throw err;
     }
     expect(results[id]).toMatchObject({ holds: true });
+  });
+
+  it.each(PROBES.filter((p) => p.observation).map((p) => [p.id, p] as const))("%s is observed (the client handles either answer)", async (id, probe) => {
+    try {
+      results[id] = { ...(await probe.run(ctx)), observation: true };
+    } catch (err) {
+      results[id] = { error: (err as Error).message };
+      throw err;
+    }
+    expect(results[id]).toHaveProperty("observed");
   });
 
   it("leaves nothing behind", async () => {

@@ -9,6 +9,7 @@ import {
 } from "../../sdk";
 import { checkInputs } from "../../provider/runtime/inputs";
 import { provider } from "../../provider/runtime/provider";
+import { digestOf, secretDigests, waitForLogged } from "../helpers/com-stack";
 import { bearerToken, clientFor, dsccInput, pointProviderAt, snowInput, useEmulator, vcenterInput } from "../helpers/emulator";
 
 const emulator = useEmulator({
@@ -99,6 +100,19 @@ describe("PATCH field groups", () => {
       authentication: { username: "administrator@vsphere.local", password: "**********" },
     });
     expect(updated).toMatchObject({ generation: 2, description: "lab", serviceData: { vCenterUrl: "vc2.lab.local" } });
+    // ledger: masked-secret-in-patch. The mask kept the stored password; a real value replaces it.
+    expect((await secretDigests(emulator()))[vc.id]).toEqual({ password: digestOf("vcenter-password-value") });
+    await com.externalServices.update(vc.id, {
+      name: vc.name, serviceData: updated.serviceData, authentication: { username: "administrator@vsphere.local", password: "rotated-password" },
+    });
+    expect((await secretDigests(emulator()))[vc.id]).toEqual({ password: digestOf("rotated-password") });
+  });
+
+  it("keeps each masked secret of a ServiceNow group and takes each real one (ledger: masked-secret-in-patch)", async () => {
+    const com = clientFor(emulator());
+    const snow = await com.externalServices.create(snowInput(emulator()));
+    await com.externalServices.update(snow.id, { authentication: { clientId: "snow-client", clientSecret: "**********", refreshToken: "new-refresh-token" } });
+    expect((await secretDigests(emulator()))[snow.id]).toEqual({ clientSecret: digestOf("snow-secret-value"), refreshToken: digestOf("new-refresh-token") });
   });
 
   it("answers 400 to a refreshToken without clientId and clientSecret", async () => {
@@ -125,8 +139,9 @@ describe("duplicate names", () => {
     await axios.put(url("/__emulator/faults"), { seed: 1, match: "^POST .*/external-services$", commitThenDropRate: 1 });
     const com = clientFor(emulator());
     const pending = com.externalServices.create(dsccInput("lost-answer"));
-    // Let the first POST commit, then answer the next ones normally.
-    await new Promise((r) => setTimeout(r, 100));
+    // Once the log shows the first POST committed and its answer dropped, answer the rest normally.
+    const dropped = await waitForLogged(emulator(), (r) => r.fault === "commit-then-drop" && r.method === "POST");
+    expect(dropped.status).toBe(201);
     await axios.delete(url("/__emulator/faults"));
     const created = await pending;
     const all = await com.externalServices.list().toArray();

@@ -7,8 +7,17 @@ import { repoRoot, scratchDir } from "../helpers/engine";
 
 const cli = path.join(repoRoot, "dist", "emulator", "cli.js");
 
+/** Every process a test started and has not stopped: killed after the test, whatever it asserted. */
+const running = new Set<ChildProcess>();
+afterEach(() => {
+  for (const proc of running) proc.kill("SIGKILL");
+  running.clear();
+});
+
 function start(args: string[]): Promise<{ proc: ChildProcess; url: string }> {
   const proc = spawn(process.execPath, [cli, "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  running.add(proc);
+  proc.once("exit", () => running.delete(proc));
   return new Promise((resolve, reject) => {
     proc.stdout!.once("data", (d: Buffer) => resolve({ proc, url: d.toString().trim() }));
     proc.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));

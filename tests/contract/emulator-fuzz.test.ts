@@ -70,3 +70,33 @@ describe("the emulator under fuzzed input", () => {
     }), { numRuns: 400 });
   });
 });
+
+describe("what the emulator refuses by name (ledger: unknown-body-fields, paging)", () => {
+  let auth: Record<string, string>;
+  beforeAll(async () => { auth = { Authorization: `Bearer ${await bearerToken(emulator())}` }; });
+  const subjects = (data: { errorDetails?: { issues: { subject: string }[] }[] }) => (data.errorDetails ?? []).flatMap((d) => d.issues.map((i) => i.subject));
+
+  it.each([
+    ["at the top", { conformanceProbe: true }, "conformanceProbe"],
+    ["in authentication", { authentication: { clientId: "c", clientSecret: "s", apiKey: "k" } }, "authentication.apiKey"],
+    ["in serviceData", { serviceData: { region: "us-west", zone: "a" } }, "serviceData.zone"],
+  ])("a create with an unknown field %s is a 400 naming it, and stores nothing", async (_where, extra, subject) => {
+    const before = await snapshot();
+    const res = await axios.post(`${emulator().url}${PATH}`, { ...dsccInput("unknown-field"), authenticationType: "OAUTH", ...extra }, { headers: auth, validateStatus: () => true });
+    expect([res.status, subjects(res.data)]).toEqual([400, [subject]]);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("lists 50 by default and takes a limit up to 10000", async () => {
+    await axios.post(`${emulator().url}/__emulator/reset`);
+    auth = { Authorization: `Bearer ${await bearerToken(emulator())}` };
+    const com = clientFor(emulator());
+    await Promise.all(Array.from({ length: 51 }, (_, i) => com.externalServices.create(dsccInput(`page-${i}`), { wait: false })));
+    const get = (params: Record<string, unknown>) => axios.get(`${emulator().url}${PATH}`, { params, headers: auth, validateStatus: () => true });
+    expect((await get({})).data).toMatchObject({ offset: 0, count: 50, total: 51 });
+    expect((await get({ limit: 10000 })).data.count).toBe(51);
+    expect((await get({ limit: 10001 })).status).toBe(400);
+    expect((await get({ limit: 0 })).status).toBe(400);
+    expect((await get({ offset: 51 })).data).toMatchObject({ count: 0, items: [] });
+  });
+});

@@ -48,11 +48,16 @@ describe("the emulator's rate limit", () => {
   });
 
   it("opens a new window when the old one ends", async () => {
-    await setLimit({ limit: 1, windowSeconds: 0.3 });
+    // A window long enough that the second GET surely falls in it; the wait for the next one is the server's own reset.
+    await setLimit({ limit: 1, windowSeconds: 2 });
     const token = await bearerToken(emulator());
     expect((await get(token)).status).toBe(200);
-    expect((await get(token)).status).toBe(429);
-    await new Promise((r) => setTimeout(r, 350));
+    const spent = await get(token);
+    expect(spent.status).toBe(429);
+    const resetSeconds = Number(spent.headers["ratelimit-reset"]);
+    expect(resetSeconds).toBeGreaterThan(0);
+    expect(resetSeconds).toBeLessThanOrEqual(2);
+    await new Promise((r) => setTimeout(r, resetSeconds * 1000));
     expect((await get(token)).status).toBe(200);
   });
 

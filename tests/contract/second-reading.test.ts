@@ -8,7 +8,9 @@ import axios from "axios";
 import { BadRequestError, isModelled, JobAwaitingApprovalError } from "../../sdk";
 import { fullPatch } from "../../provider/runtime/patch";
 import { checkInputs, inputsFromService, ServiceInputs } from "../../provider/runtime/inputs";
-import { bearerToken, clientFor, dsccInput, snowInput, useEmulator, vcenterInput } from "../helpers/emulator";
+import { InitializationFailure } from "../../provider/runtime/post-deploy-test";
+import { provider } from "../../provider/runtime/provider";
+import { bearerToken, clientFor, dsccInput, pointProviderAt, snowInput, useEmulator, vcenterInput } from "../helpers/emulator";
 
 const emulator = useEmulator();
 const url = (path: string) => `${emulator().url}${path}`;
@@ -307,5 +309,22 @@ describe("every combination of the second reading's answer settings", () => {
     expect(await com.externalServices.list().toArray()).toEqual([]);
     const sent = JSON.stringify((await logged()).map((r) => r.body));
     expect(sent).not.toMatch(/vCenterVersion|vCenterAlternateName|emulatorServerField/);
+  });
+});
+
+describe("a test whose result never comes in time (ledger: test-outcome)", () => {
+  it("is TIMED_OUT in the sdk, and fails the provider's create as an initialization failure that keeps the service", async () => {
+    await settings({ testResultDelayMs: 600_000 });
+    const com = clientFor(emulator());
+    const s = await com.externalServices.create(dsccInput("slow"));
+    const result = await com.externalServices.test(s.id, { pollIntervalMs: 10, timeoutMs: 200 });
+    expect(result).toMatchObject({ status: "TIMED_OUT", message: "no test result within 200 ms" });
+
+    pointProviderAt(emulator());
+    const err = await provider.create(checked({ ...dsccInput("slow-provider"), postDeployTest: { timeoutSeconds: 1 } })).catch((e) => e);
+    expect(err).toBeInstanceOf(InitializationFailure);
+    expect(err.reasons).toEqual([expect.stringMatching(/^post-deploy test of external service 'slow-provider' timed out: no test result within 1000 ms\./)]);
+    expect(err.properties).toMatchObject({ lastTest: { status: "TIMED_OUT" } });
+    expect((await com.externalServices.list().toArray()).map((x) => x.name).sort()).toEqual(["slow", "slow-provider"]);
   });
 });

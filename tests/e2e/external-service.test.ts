@@ -4,7 +4,7 @@
 import axios from "axios";
 import * as hpecom from "../../provider";
 import type { ExternalServiceArgs } from "../../provider";
-import { comRequests, emulatorServices, withComStack } from "../helpers/com-stack";
+import { comRequests, digestOf, emulatorServices, secretDigests, withComStack } from "../helpers/com-stack";
 import { bearerToken, dsccInput, snowInput, useEmulator, vcenterInput } from "../helpers/emulator";
 
 const emulator = useEmulator();
@@ -57,6 +57,8 @@ describe("ExternalService on the real engine", () => {
       const writes = (await comRequests(emulator(), since)).filter((r) => r.method !== "GET" && r.path !== "/as/token.oauth2");
       expect(writes).toEqual([expect.objectContaining({ method: "PATCH", path: `/compute-ops-mgmt/v1beta1/external-services/${ids.dscc}`, body: { description: "storage integration" } })]);
       expect(update.outputs.dscc.value.generation).toBe(2);
+      // What the API stored is the program's secret (its digest: the log and the answers only ever show a mask).
+      expect((await secretDigests(emulator()))[ids.dscc]).toEqual({ clientSecret: digestOf("dscc-secret-value") });
 
       // 3b. a new secret alone: the preview names the changed field (never its value); one PATCH sends it.
       desired.dscc = { ...desired.dscc, authentication: { clientId: "dscc-client", clientSecret: "dscc-secret-value-2" } };
@@ -68,6 +70,7 @@ describe("ExternalService on the real engine", () => {
       await t.up();
       const rotated = (await comRequests(emulator(), since)).filter((r) => r.method === "PATCH");
       expect(rotated).toEqual([expect.objectContaining({ body: { authentication: { clientId: "dscc-client", clientSecret: "**********" } } })]);
+      expect((await secretDigests(emulator()))[ids.dscc]).toEqual({ clientSecret: digestOf("dscc-secret-value-2") });
       await t.preview({ expectNoChanges: true });
 
       // 4. a change made outside Pulumi shows after refresh; the next up restores the desired state.

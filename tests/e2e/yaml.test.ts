@@ -8,7 +8,7 @@ import * as path from "node:path";
 import axios from "axios";
 import { stateFilesText } from "../helpers/cli-project";
 import { CliResult, pulumiCli, repoRoot, scratchDir } from "../helpers/engine";
-import { FIXTURE_SECRETS } from "../helpers/com-stack";
+import { digestOf, FIXTURE_SECRETS, secretDigests } from "../helpers/com-stack";
 import { clientFor, dsccInput, useEmulator } from "../helpers/emulator";
 import { expectNoSecrets } from "../helpers/secrets";
 
@@ -77,6 +77,14 @@ it("deploys, updates, refreshes, imports into and destroys a YAML program throug
     const dscc = (await services()).find((s) => s.name === "Data Services Cloud Console")!;
     expect(writes(since).map((r) => [r.method, r.body])).toEqual([["PATCH", { description: "Storage, updated" }]]);
     expect(dscc.generation).toBe(2);
+
+    // A rotated secret alone: one PATCH, and the API holds the new value (its digest; answers only mask it).
+    expect((await secretDigests(emulator()))[dscc.id]).toEqual({ clientSecret: digestOf("dscc-secret-value") });
+    since = emulator().log.lastSeq;
+    await run("config", "set", "--secret", "dsccClientSecret", "dscc-secret-value-rotated");
+    await run("up", "--yes", "--skip-preview");
+    expect(writes(since).map((r) => [r.method, r.body])).toEqual([["PATCH", { authentication: { clientId: expect.any(String), clientSecret: "**********" } }]]);
+    expect((await secretDigests(emulator()))[dscc.id]).toEqual({ clientSecret: digestOf("dscc-secret-value-rotated") });
 
     // Refresh, then no change.
     await run("refresh", "--yes", "--skip-preview");

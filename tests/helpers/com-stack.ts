@@ -1,8 +1,9 @@
 /** An emulator plus a stack configured to use it: the setup of the ExternalService e2e tests. */
+import { createHash } from "node:crypto";
 import axios from "axios";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 import type { RunningEmulator } from "../../emulator";
-import { TestStack, withTestStack } from "./engine";
+import { TestStack, withCleanup, withTestStack } from "./engine";
 import { expectNoSecrets } from "./secrets";
 
 /** Secret values the e2e fixtures use; none may ever show in plaintext. */
@@ -34,14 +35,10 @@ export async function comRequests(emulator: RunningEmulator, since: number) {
 export async function withComStack<T>(
   emulator: RunningEmulator, program: PulumiFn, body: (t: TestStack) => Promise<T>, client = { id: "demo-client", secret: "demo-secret" },
 ): Promise<T> {
-  return withTestStack(program, async (t) => {
-    try {
-      return await body(t);
-    } finally {
-      expectNoSecrets({ state: t.stateText(), output: t.output.join("\n"), errors: t.errors.join("\n") },
-        [...FIXTURE_SECRETS, client.secret, ...emulator.clients.issuedTokens()]);
-    }
-  }, {
+  return withTestStack(program, (t) => withCleanup(() => body(t), () => expectNoSecrets(
+    { state: t.stateText(), output: t.output.join("\n"), errors: t.errors.join("\n") },
+    [...FIXTURE_SECRETS, client.secret, ...emulator.clients.issuedTokens()],
+  )), {
     config: {
       "hpecom:endpoint": { value: emulator.url },
       "hpecom:tokenUrl": { value: emulator.tokenUrl },
@@ -49,4 +46,30 @@ export async function withComStack<T>(
       "hpecom:clientSecret": { value: client.secret, secret: true },
     },
   });
+}
+
+/** The SHA-256 digest of a secret, as the emulator's /__emulator/secret-digests gives what it stored. */
+export const digestOf = (secret: string) => createHash("sha256").update(secret).digest("hex");
+
+/** The digests of every service's stored secrets, by service id: evidence of what reached the API, never the values. */
+export async function secretDigests(emulator: { url: string }): Promise<Record<string, Record<string, string>>> {
+  return (await axios.get(`${emulator.url}/__emulator/secret-digests`)).data;
+}
+
+/** A request as the emulator's log has it. */
+export interface LoggedRequest { seq: number; method: string; path: string; route: string; status: number; fault?: string; body?: unknown }
+
+/**
+ * The first logged request that `matches`, waiting for it (bounded) by reading the log: how a
+ * test learns that something reached the emulator, instead of sleeping and hoping it did.
+ */
+export async function waitForLogged(emulator: { url: string }, matches: (r: LoggedRequest) => boolean, timeoutMs = 10_000): Promise<LoggedRequest> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { requests } = (await axios.get(`${emulator.url}/__emulator/requests`)).data as { requests: LoggedRequest[] };
+    const found = requests.find(matches);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no logged request matched within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }

@@ -16,6 +16,26 @@ function engineBin(): string {
   return bin;
 }
 
+/**
+ * Runs `body`, then `cleanup` whatever happened. A cleanup that fails after the body failed is
+ * added to the body's error, never put in its place: the failure a test reports is the real one.
+ */
+export async function withCleanup<T>(body: () => Promise<T>, cleanup: () => Promise<void> | void): Promise<T> {
+  let result: T;
+  try {
+    result = await body();
+  } catch (err) {
+    try {
+      await cleanup();
+    } catch (cleanupError) {
+      if (err instanceof Error) err.message += `\n(the clean-up after it failed too: ${(cleanupError as Error)?.message ?? cleanupError})`;
+    }
+    throw err;
+  }
+  await cleanup();
+  return result;
+}
+
 /** A fresh directory under the ignored .pulumi/ folder, removed by the caller. */
 export function scratchDir(prefix: string): string {
   const base = path.join(repoRoot, ".pulumi", "tmp");
@@ -90,16 +110,10 @@ export async function withTestStack<T>(
     stateText: () => fs.readFileSync(
       path.join(backendDir, ".pulumi", "stacks", projectName, `${stackName}.json`), "utf8"),
   };
-  try {
-    return await body(t);
-  } finally {
-    try {
-      await stack.destroy({ onOutput });
-      await stack.workspace.removeStack(stackName);
-    } finally {
-      fs.rmSync(workDir, { recursive: true, force: true });
-    }
-  }
+  return withCleanup(() => body(t), () => withCleanup(async () => {
+    await stack.destroy({ onOutput });
+    await stack.workspace.removeStack(stackName);
+  }, () => fs.rmSync(workDir, { recursive: true, force: true })));
 }
 
 /** The result of one CLI invocation. */
