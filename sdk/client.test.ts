@@ -1,3 +1,4 @@
+// ledger: job-final-states, paging, token-lifetime, server-errors
 import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from "axios";
 import { AxiosError } from "axios";
 import { ComClient, ComClientOptions } from "./client";

@@ -2,6 +2,8 @@
  * What a hostile or careless input, URL or server does to the client (issue 21): each case was
  * reproduced against the code before it was fixed.
  */
+
+// ledger: name-characters
 import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from "axios";
 import { ComClient, ComClientOptions } from "./client";
 import { ComApiError, ComConfigurationError, ComValidationError, UnexpectedResponseError } from "./core/errors";

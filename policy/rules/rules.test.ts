@@ -1,3 +1,4 @@
+// ledger: health-notification
 import { allowedServiceTypes } from "./allowed-service-types";
 import { authTypeMatchesServiceType } from "./auth-type-matches-service-type";
 import { incidentScopeHierarchy } from "./incident-scope-hierarchy";

@@ -1,3 +1,4 @@
+// ledger: patch-field-groups, server-filled-fields
 import * as fc from "fast-check";
 import type { ExternalService } from "../../sdk";
 import { diffInputs as diffWith } from "./diff";

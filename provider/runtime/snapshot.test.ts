@@ -1,3 +1,4 @@
+// ledger: list-items-whole
 import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from "axios";
 import { clearTokenCaches, ComClient } from "../../sdk";
 import { lookupService } from "./snapshot";

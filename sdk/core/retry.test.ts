@@ -1,3 +1,4 @@
+// ledger: rate-limit, server-errors
 import { backoffDelayMs, isAmbiguousFailure, serverHintMs, shouldRetry } from "./retry";
 
 describe("shouldRetry", () => {

@@ -1,3 +1,4 @@
+// ledger: rate-limit-budget
 import { RatePacer } from "./rate-pacer";
 
 /** A pacer on a fake clock: waiting advances time and is recorded. */

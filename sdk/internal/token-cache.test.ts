@@ -1,3 +1,4 @@
+// ledger: token-lifetime
 import { TokenCache } from "./token-cache";
 
 describe("TokenCache", () => {

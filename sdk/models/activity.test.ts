@@ -1,4 +1,6 @@
 /** Reading a connection test's outcome from an activity, whatever fields it carries (ledger: test-outcome, activity-source). */
+
+// ledger: activity-source, test-outcome
 import { Activity, classifyTestActivity, isAboutService, newestOf } from "./activity";
 
 type Shape = Pick<Activity, "key" | "title" | "message" | "source">;

@@ -1,3 +1,4 @@
+// ledger: fingerprint-format, scope-shape
 import { formatIssue, issuesOf } from "../core/validation-issues";
 import { ExternalServiceCreateSchema, ExternalServiceSchema } from "./external-service";
 

@@ -1,3 +1,4 @@
+// ledger: activity-source, activity-order
 import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from "axios";
 import { ComClient } from "../client";
 import { clearTokenCaches } from "../internal/token-cache";

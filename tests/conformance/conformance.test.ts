@@ -34,7 +34,27 @@ afterAll(async () => {
   else fs.rmSync(reportFile, { force: true });
 });
 
+/** The test files a row's "held by" column names. */
+const heldBy = Object.fromEntries([...ledger.matchAll(/^\| `([a-z0-9-]+)` \|(.*)$/gm)].map(([, id, rest]) =>
+  [id, [...(rest.split("|")[3] ?? "").matchAll(/`([^`]+\.test\.ts)`/g)].map((m) => m[1])]));
+/** What a test file's `// ledger: a, b` tag says it holds. */
+const tagsOf = (file: string) => [...fs.readFileSync(path.join(repoRoot, file), "utf8").matchAll(/^\/\/ ledger: (.+)$/gm)].flatMap((m) => m[1].split(/,\s*/));
+
 describe("the assumptions ledger", () => {
+  it("names, for every row, the tests that hold it, and each of them says so in its ledger tag", () => {
+    const problems: string[] = [];
+    for (const id of ledgerIds) {
+      if (heldBy[id].length === 0) problems.push(`${id}: names no test file`);
+      for (const file of heldBy[id]) {
+        if (!fs.existsSync(path.join(repoRoot, file))) problems.push(`${id}: ${file} does not exist`);
+        else if (!tagsOf(file).includes(id)) problems.push(`${id}: ${file} has no "// ledger: ${id}" tag`);
+      }
+    }
+    const tagged = new Set(Object.values(heldBy).flat());
+    for (const file of tagged) for (const tag of tagsOf(file)) if (!ledgerIds.includes(tag)) problems.push(`${file}: tag ${tag} is no ledger row`);
+    expect(problems).toEqual([]);
+  });
+
   it("has a row for every probe", () => {
     expect(PROBES.map((p) => p.id).filter((id) => !ledgerIds.includes(id))).toEqual([]);
   });

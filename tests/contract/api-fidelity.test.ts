@@ -3,6 +3,8 @@
  * reference does not allow, its settings offer the other plausible behaviours where the
  * reference is silent, and the sdk works against each of them (docs/api-assumptions.md).
  */
+
+// ledger: vcenter-delete-job, vcenter-uuid, job-final-states, masked-secret-in-patch, secrets-masked, duplicate-status, name-uniqueness, unmodelled-types, filter-support, activities-filter, activity-order, test-outcome, test-disabled, scope-shape, health-notification, scope-in-write-answers, create-ambiguous, field-bounds
 import axios from "axios";
 import {
   BadRequestError, ComApiError, ComValidationError, ConflictError, filter, isModelled, JobFailedError, UnexpectedResponseError,

@@ -1,4 +1,6 @@
 /** Each common mistake gets the error README's table documents, word for word. */
+
+// ledger: name-uniqueness, tenant-acid
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { clientFor, dsccInput, pointProviderAt, useEmulator, vcenterInput } from "../helpers/emulator";

@@ -1,4 +1,6 @@
 /** Bad input never breaks the emulator: no 500 for any body or filter, and a 4xx changes nothing. */
+
+// ledger: paging, unknown-body-fields
 import axios from "axios";
 import * as fc from "fast-check";
 import { bearerToken, clientFor, dsccInput, useEmulator } from "../helpers/emulator";

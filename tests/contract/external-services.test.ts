@@ -1,4 +1,6 @@
 /** Contract tests: the sdk against the emulator on a real loopback port. */
+
+// ledger: vcenter-direct-delete, secrets-masked, paging, status-after-create
 import axios from "axios";
 import {
   AuthenticationError, BadRequestError, filter, NotFoundError, PermissionDeniedError, UnsupportedMediaTypeError,

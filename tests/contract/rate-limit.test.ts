@@ -2,6 +2,8 @@
  * The request budget: the emulator counts requests per API client (or per client and tenant)
  * in fixed windows and says so on every answer; the sdk paces itself to it under either reading.
  */
+
+// ledger: rate-limit-budget, rate-limit-tenants
 import axios from "axios";
 import type { RateLimitSetting, RunningEmulator } from "../../emulator";
 import { bearerToken, clientFor, dsccInput, useEmulator } from "../helpers/emulator";

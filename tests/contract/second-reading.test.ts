@@ -4,6 +4,8 @@
  * (docs/api-assumptions.md: paging, server-filled-fields, activity-source, test-content-type,
  * job-shape, job-progress, job-resource-type, create-description, vcenter-patch-group).
  */
+
+// ledger: job-shape, job-progress, job-resource-type, vcenter-patch-group, server-filled-fields, create-description, activities-filter, activity-source, test-outcome, test-content-type, paging
 import axios from "axios";
 import { BadRequestError, isModelled, JobAwaitingApprovalError } from "../../sdk";
 import { fullPatch } from "../../provider/runtime/patch";

@@ -4,6 +4,8 @@
  * model in the workspace (beside it: a create, an adoption, a refresh, an update), the data
  * source's filters, the post-deploy test's readings, and healthNotification.
  */
+
+// ledger: vcenter-delete-job, vcenter-uuid, secrets-masked, unmodelled-types, test-outcome, test-disabled, scope-shape, health-notification, scope-in-write-answers
 import * as pulumi from "@pulumi/pulumi";
 import axios from "axios";
 import * as hpecom from "../../provider";

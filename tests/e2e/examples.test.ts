@@ -1,4 +1,6 @@
 /** Every example deploys and destroys through the CLI against the emulator. */
+
+// ledger: vcenter-uuid, health-notification
 import * as path from "node:path";
 import axios from "axios";
 import { deployProject, emulatorConfig } from "../helpers/cli-project";

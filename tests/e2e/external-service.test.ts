@@ -1,6 +1,8 @@
 /**
  * ExternalService on the real engine (Automation API), against the emulator on a real port.
  */
+
+// ledger: duplicate-status, test-outcome, generation
 import axios from "axios";
 import * as hpecom from "../../provider";
 import type { ExternalServiceArgs } from "../../provider";

@@ -4,6 +4,8 @@
  * with control characters fail at preview naming the property; a plain-http token URL on
  * another host fails before the client secret is sent anywhere.
  */
+
+// ledger: name-characters
 import * as hpecom from "../../provider";
 import type { ExternalServiceArgs } from "../../provider";
 import { comRequests, withComStack } from "../helpers/com-stack";

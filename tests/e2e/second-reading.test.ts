@@ -4,6 +4,8 @@
  * category-style activity sources without keys, jobs that pass PENDING (or wait for approval)
  * and a server that takes the job-create page's target type, `description` required on create.
  */
+
+// ledger: job-progress, server-filled-fields
 import axios from "axios";
 import * as hpecom from "../../provider";
 import type { ExternalServiceArgs } from "../../provider";
