@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 WITH_ENGINE := scripts/with-engine
 
-.PHONY: help install build engine demo demo-destroy test typecheck gitops-check conformance bench profile schema clean
+.PHONY: help install build engine demo demo-destroy test typecheck gitops-check conformance bench profile schema mutation clean
 
 help:
 	@echo "make demo   deploy the demo against the local COM emulator and print its outputs"
@@ -16,6 +16,7 @@ help:
 	@echo "make profile  where the CPU time of a no-op up goes, per process (BENCH_N=100)"
 	@echo "make conformance  probe the API assumptions (a real COM workspace if HPECOM_* is set, else the emulator)"
 	@echo "make engine build (or reuse) the Pulumi engine and print its bin directory"
+	@echo "make mutation  mutation-test the core (sdk/, provider/runtime/, plugin/) with StrykerJS; see docs/mutation.md"
 
 # npm ci only when the lockfile changed since the last install.
 node_modules/.installed: package-lock.json
@@ -56,6 +57,11 @@ conformance: build
 bench: build
 	$(WITH_ENGINE) node dist/bench/run.js
 
+# StrykerJS over the core with the unit and contract tests (not part of make test); the report is
+# reports/mutation/mutation.json, and docs/mutation.md explains every survivor.
+mutation: build
+	npx stryker run
+
 profile: build
 	$(WITH_ENGINE) node dist/bench/profile.js
 
@@ -63,4 +69,4 @@ schema: build
 	node dist/plugin/generate-schema.js
 
 clean:
-	rm -rf dist .pulumi node_modules
+	rm -rf dist .pulumi node_modules .stryker-tmp reports

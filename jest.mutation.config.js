@@ -1,0 +1,21 @@
+/**
+ * The tests `make mutation` runs against each mutant of sdk/, provider/runtime/ and plugin/: the
+ * unit tests beside the code and the contract tests on a real loopback port. The end-to-end
+ * tiers run the built provider through the engine, so a mutant of the sources cannot reach them.
+ */
+const base = require("./jest.config");
+
+module.exports = {
+  ...base,
+  testMatch: ["<rootDir>/{sdk,provider,plugin,policy}/**/*.test.ts", "<rootDir>/tests/{contract,conformance}/**/*.test.ts"],
+  // The emulator's own suites (fuzzers, its CLI process, real rate-limit windows) judge the
+  // emulator; they reach the core only in passing and would cost most of the run. The rate pacer
+  // has its own unit tests on a fake clock.
+  testPathIgnorePatterns: [
+    ...base.testPathIgnorePatterns, "<rootDir>/tests/conformance/real-target.test.ts",
+    "<rootDir>/tests/contract/emulator-(fuzz|hardening|cli).test.ts", "<rootDir>/tests/contract/rate-limit.test.ts",
+  ],
+  globalSetup: undefined,
+  // Transpile only: `make test` type-checks; here each mutant must run fast.
+  transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true }] },
+};
