@@ -83,7 +83,10 @@ it("deploys, updates, refreshes, imports into and destroys a YAML program throug
     since = emulator().log.lastSeq;
     await run("config", "set", "--secret", "dsccClientSecret", "dscc-secret-value-rotated");
     await run("up", "--yes", "--skip-preview");
-    expect(writes(since).map((r) => [r.method, r.body])).toEqual([["PATCH", { authentication: { clientId: expect.any(String), clientSecret: "**********" } }]]);
+    // New credentials are tested again: the PATCH, then the post-deploy test's POST.
+    expect(writes(since).map((r) => [r.method, r.body])).toEqual([
+      ["PATCH", { authentication: { clientId: expect.any(String), clientSecret: "**********" } }], ["POST", {}],
+    ]);
     expect((await secretDigests(emulator()))[dscc.id]).toEqual({ clientSecret: digestOf("dscc-secret-value-rotated") });
 
     // Refresh, then no change.
