@@ -84,14 +84,15 @@ function decodeParam(raw: string): string {
  * JSON is refused), and beyond loopback they take a token like the COM routes.
  */
 function guardInspection(emulator: Emulator, req: IncomingMessage, hasBody: boolean): void {
+  const own = new URL(emulator.baseUrl);
   const origin = req.headers.origin;
   const site = req.headers["sec-fetch-site"];
-  if ((origin !== undefined && origin !== new URL(emulator.baseUrl).origin) || site === "cross-site" || site === "same-site") {
+  if ((origin !== undefined && origin !== own.origin) || site === "cross-site" || site === "same-site") {
     throw forbidden("Forbidden: the emulator's inspection routes take no cross-site requests");
   }
   const type = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
   if (hasBody && req.method !== "GET" && type !== "application/json") throw unsupportedMediaType("application/json");
-  if (!LOOPBACK_HOST.test(new URL(emulator.baseUrl).hostname)) emulator.clients.authorize(req.headers.authorization, undefined);
+  if (!LOOPBACK_HOST.test(own.hostname)) emulator.clients.authorize(req.headers.authorization, undefined);
 }
 
 /** A request handler serving `routes`; requests matching none get a loud 404. Nothing a request holds stops the process. */

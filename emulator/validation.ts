@@ -35,8 +35,8 @@ const OPTIONAL_SERVICE_DATA: Record<ServiceType, string[]> = {
 };
 
 /**
- * Fields COM fills in itself, which a write may not name (setting `serverFilledFields`):
- * vCenter's two the public client displays, and one standing in for the undocumented rest.
+ * Fields COM fills in itself, which answers carry under setting `serverFilledFields` and a write
+ * may not name: vCenter's two the public client displays, and one standing in for the undocumented rest.
  */
 export const SERVER_FILLED_FIELDS = {
   top: ["emulatorServerField"],

@@ -15,6 +15,7 @@ import {
 import { registerSecret, SECRET_KEY } from "./core/redact";
 export { API_PREFIX } from "./core/paths";
 import { credentialUrl } from "./core/credential-url";
+import { LONE_SURROGATE } from "./core/filter";
 import { DEFAULT_TOKEN_URL, isRegion, Region, REGIONS, regionEndpoint } from "./core/regions";
 import { backoffDelayMs, BackoffOptions, DEFAULT_BACKOFF, RetryClass, serverHintMs, shouldRetry } from "./core/retry";
 import { encodeQuery } from "./internal/query-string";
@@ -255,7 +256,7 @@ export class ComClient {
 /** The query string of a request; text that cannot be percent-encoded (a lone surrogate) is an error naming the parameter. */
 function encodeQueryOf(req: ComRequest<unknown>): string {
   for (const [key, value] of Object.entries(req.query ?? {})) {
-    if (typeof value === "string" && /\p{Cs}/u.test(value)) {
+    if (typeof value === "string" && LONE_SURROGATE.test(value)) {
       throw new ComValidationError([{ path: key, message: "is not well-formed Unicode (it holds a lone surrogate)" }], "request");
     }
   }

@@ -7,7 +7,7 @@ import { page, SERVICE_LIMITS } from "../paging";
 import { MASK } from "../request-log";
 import type { ServiceRecord } from "../store";
 import { AnswerShape, SEED_ANSWER_SHAPE } from "../settings";
-import { patchFieldIssues, SECRET_FIELDS, validateService, WRITABLE_FIELDS } from "../validation";
+import { patchFieldIssues, SECRET_FIELDS, SERVER_FILLED_FIELDS, validateService, WRITABLE_FIELDS } from "../validation";
 import { runConnectionTest } from "./connection-test";
 import { requireContentType } from "./content-type";
 
@@ -45,11 +45,17 @@ function shapeScope(serviceData: Record<string, unknown>, shape: AnswerShape, an
   return { ...rest, ...(incidentCreationScope as Record<string, unknown>) };
 }
 
+/** The value the server fills in for each of SERVER_FILLED_FIELDS. */
+const FILLED_VALUE: Record<string, (s: ServiceRecord) => unknown> = {
+  emulatorServerField: () => "filled in by the server",
+  vCenterVersion: () => "8.0.2",
+  vCenterAlternateName: (s) => `${s.name}.alt`,
+};
+
 /** What COM fills in itself (setting `serverFilledFields`; docs/api-assumptions.md, `server-filled-fields`). */
 function serverFilled(s: ServiceRecord): { top: Record<string, unknown>; serviceData: Record<string, unknown> } {
-  const standIn = { emulatorServerField: "filled in by the server" };
-  const vcenter = s.serviceType === "VMWARE_VCENTER" ? { vCenterVersion: "8.0.2", vCenterAlternateName: `${s.name}.alt` } : {};
-  return { top: standIn, serviceData: { ...standIn, ...vcenter } };
+  const fill = (names: readonly string[]) => Object.fromEntries(names.map((name) => [name, FILLED_VALUE[name](s)]));
+  return { top: fill(SERVER_FILLED_FIELDS.top), serviceData: fill(SERVER_FILLED_FIELDS.serviceData[s.serviceType]) };
 }
 
 /**

@@ -61,7 +61,7 @@ function property(path: unknown): string {
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 
 /** In a `u` regex a paired surrogate is one code point: only a lone one is of category Cs. */
-const LONE_SURROGATE = /\p{Cs}/u;
+export const LONE_SURROGATE = /\p{Cs}/u;
 
 function wellFormed(text: string): string {
   // A lone surrogate cannot be percent-encoded: say so here rather than fail in the HTTP layer.

@@ -5,7 +5,8 @@
  * take there (as they are, JSON-escaped once or twice, percent- or form-encoded), and removes
  * by structure the value of every secret-named key and every `Bearer …` credential, registered or not.
  */
-const knownForms = new Set<string>();
+/** Every form of every registered secret, longest first: a secret that contains another is removed whole. */
+let knownForms: string[] = [];
 export const REDACTED = "[REDACTED]";
 
 /** Field names whose value is a credential, wherever they appear (bodies, errors, headers). */
@@ -25,9 +26,9 @@ const jsonEscaped = (text: string) => JSON.stringify(text).slice(1, -1);
 /** Remembers a value that must never be shown, in each form it can take in text. */
 export function registerSecret(value: unknown): void {
   if (typeof value !== "string" || value.length < MIN_SECRET_LENGTH || value === MASK) return;
-  for (const form of [value, jsonEscaped(value), jsonEscaped(jsonEscaped(value)), encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2)]) {
-    knownForms.add(form);
-  }
+  const forms = [value, jsonEscaped(value), jsonEscaped(jsonEscaped(value)), encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2)];
+  const added = forms.filter((form) => !knownForms.includes(form));
+  if (added.length) knownForms = [...new Set([...knownForms, ...added])].sort((a, b) => b.length - a.length);
 }
 
 const KEY = String.raw`[^"\\\s]*(?:secret|password|token|authorization)[^"\\\s]*`;
@@ -46,8 +47,7 @@ export function redact(text: string): string {
     .replace(JSON_VALUE, `$1${REDACTED}"`)
     .replace(ESCAPED_JSON_VALUE, `$1${REDACTED}\\"`)
     .replace(FORM_VALUE, `$1${REDACTED}`);
-  // Longest first: a secret that contains another is removed whole.
-  for (const form of [...knownForms].sort((a, b) => b.length - a.length)) {
+  for (const form of knownForms) {
     if (out.includes(form)) out = out.split(form).join(REDACTED);
   }
   return out;
