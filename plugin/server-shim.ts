@@ -8,12 +8,9 @@
  *   gives such a request an empty Struct.
  * Remove it when the server does both itself.
  */
-import * as path from "node:path";
 import type * as grpc from "@grpc/grpc-js";
+import { fromPulumi } from "../provider/runtime/pulumi-modules";
 import { revealed } from "./secrets";
-
-/** The copies of gRPC and protobuf that @pulumi/pulumi itself loaded: the server and its messages come from them. */
-const fromPulumi = <T>(id: string): T => require(require.resolve(id, { paths: [path.dirname(require.resolve("@pulumi/pulumi"))] })) as T;
 
 interface Call { request: { getProperties(): unknown; setProperties(s: unknown): void } & ConfigureRequest }
 interface ConfigureRequest {
@@ -24,8 +21,9 @@ type Handler = (call: Call, callback: unknown) => unknown;
 
 /** `configure` receives the configuration as plain strings keyed like stack config (`hpecom:region`). */
 export function patchProviderServer(configure: (config: Record<string, string>) => void): void {
-  const { Server } = fromPulumi<typeof grpc>("@grpc/grpc-js");
-  const { Struct } = fromPulumi<{ Struct: new () => unknown }>("google-protobuf/google/protobuf/struct_pb");
+  // The server and its messages come from the copies of gRPC and protobuf @pulumi/pulumi loaded.
+  const { Server } = fromPulumi<typeof grpc>("@grpc/grpc-js", () => require("@grpc/grpc-js"));
+  const { Struct } = fromPulumi<{ Struct: new () => unknown }>("google-protobuf/google/protobuf/struct_pb", () => require("google-protobuf/google/protobuf/struct_pb"));
   const addService = Server.prototype.addService;
   Server.prototype.addService = function (this: grpc.Server, service, implementation) {
     const handlers = implementation as unknown as Record<string, Handler>;

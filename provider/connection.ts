@@ -5,6 +5,7 @@
  */
 import * as fs from "node:fs";
 import { ComClient, ComConfigurationError, DEFAULT_TOKEN_URL, isRegion, Region, REGIONS, workspaceKey } from "../sdk";
+import { logExchange } from "./exchange-log";
 
 /** The config keys (namespace `hpecom`) and the environment variables that can set them. */
 export const CONNECTION_KEYS = {
@@ -123,6 +124,7 @@ export function clientFor(settings: ConnectionSettings, tenantAcid?: string): Co
       caBundle: settings.caBundleFile ? fs.readFileSync(settings.caBundleFile) : undefined,
       allowInsecureHttp: settings.allowInsecureHttp === "true",
       maxRetries: PROVIDER_MAX_RETRIES,
+      onExchange: logExchange,
     });
     clients.set(key, client);
   }

@@ -15,6 +15,7 @@ import {
 import { registerSecret, SECRET_KEY } from "./core/redact";
 export { API_PREFIX } from "./core/paths";
 import { credentialUrl } from "./core/credential-url";
+import { isObject } from "./core/json";
 import { LONE_SURROGATE } from "./core/filter";
 import { DEFAULT_TOKEN_URL, isRegion, Region, REGIONS, regionEndpoint } from "./core/regions";
 import { backoffDelayMs, BackoffOptions, DEFAULT_BACKOFF, RetryClass, serverHintMs, shouldRetry } from "./core/retry";
@@ -58,9 +59,28 @@ export interface ComClientOptions {
   paceRequests?: boolean;
   /** Observes retries (for logs and tests); it never sees secrets. */
   onRetry?: (event: RetryEvent) => void;
+  /** Observes every HTTP exchange, the token's included (for troubleshooting logs); it never sees a secret. */
+  onExchange?: (event: ExchangeEvent) => void;
 }
 
 export interface RetryEvent { method: string; path: string; attempt: number; status?: number; failure?: string; delayMs: number }
+
+/** One HTTP exchange as a troubleshooting log shows it: never a header value, a body or a query. */
+export interface ExchangeEvent {
+  method: string;
+  /** The URL's path (the token endpoint's too), without its query. */
+  path: string;
+  /** 0 for the first try of a request. */
+  attempt: number;
+  durationMs: number;
+  status?: number;
+  /** When no answer came: "timeout" or "connection". */
+  failure?: "timeout" | "connection";
+  /** The server's `debugId` of an error answer, for HPE support. */
+  debugId?: string;
+  /** The rate-limit budget the answer announced (`ratelimit-remaining` of `ratelimit-limit`). */
+  rateLimit?: { remaining: string; limit?: string };
+}
 
 export interface ComRequest<T> {
   method: "GET" | "POST" | "PATCH" | "DELETE";
@@ -99,6 +119,17 @@ function flatHeaders(res: AxiosResponse): Record<string, string> {
   return out;
 }
 
+/** What a troubleshooting log may show of one exchange (see ExchangeEvent). */
+function exchangeEvent(config: AxiosRequestConfig, attempt: number, durationMs: number, x: Exchange): ExchangeEvent {
+  const event: ExchangeEvent = { method: String(config.method).toUpperCase(), path: new URL(config.url!).pathname, attempt, durationMs: Math.round(durationMs) };
+  if (!x.res) return { ...event, failure: x.failure };
+  const debugId = isObject(x.res.data) && typeof x.res.data.debugId === "string" ? x.res.data.debugId : undefined;
+  const remaining = x.headers["ratelimit-remaining"];
+  return {
+    ...event, status: x.res.status, ...(debugId && { debugId }),
+    ...(remaining !== undefined && { rateLimit: { remaining, ...(x.headers["ratelimit-limit"] !== undefined && { limit: x.headers["ratelimit-limit"] }) } }),
+  };
+}
 
 export class ComClient {
   readonly externalServices: ExternalServices;
@@ -114,6 +145,7 @@ export class ComClient {
   readonly maxRetries: number;
   private readonly backoff: BackoffOptions;
   private readonly onRetry?: (event: RetryEvent) => void;
+  private readonly onExchange?: (event: ExchangeEvent) => void;
   private readonly pacer?: RatePacer;
 
   constructor(options: ComClientOptions) {
@@ -123,6 +155,7 @@ export class ComClient {
     this.maxRetries = options.maxRetries ?? 4;
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     this.onRetry = options.onRetry;
+    this.onExchange = options.onExchange;
     this.http = axios.create({
       timeout: options.timeoutMs ?? 30_000,
       httpAgent: new http.Agent({ keepAlive: true, maxSockets: 32 }),
@@ -202,6 +235,13 @@ export class ComClient {
    * none, and `retryInMs` when it should be sent again (after that long).
    */
   private async exchange(config: AxiosRequestConfig, retryClass: RetryClass, attempt: number): Promise<Exchange> {
+    const started = performance.now();
+    const x = await this.send(config, retryClass, attempt);
+    this.onExchange?.(exchangeEvent(config, attempt, performance.now() - started, x));
+    return x;
+  }
+
+  private async send(config: AxiosRequestConfig, retryClass: RetryClass, attempt: number): Promise<Exchange> {
     try {
       const res = await this.http.request(config);
       const headers = flatHeaders(res);

@@ -1,6 +1,6 @@
 /** pulumi-hpecom/sdk: a typed client for HPE Compute Ops Management external services. */
 export { ComClient, API_PREFIX } from "./client";
-export type { ComClientOptions, ComRequest, ComResponse, RetryEvent } from "./client";
+export type { ComClientOptions, ComRequest, ComResponse, ExchangeEvent, RetryEvent } from "./client";
 export * from "./core/errors";
 export * as filter from "./core/filter";
 export { Filter } from "./core/filter";

@@ -6,6 +6,8 @@ import axios from "axios";
 import { deployProject, emulatorConfig } from "../helpers/cli-project";
 import { clientFor, useEmulator, vcenterInput } from "../helpers/emulator";
 import { repoRoot } from "../helpers/engine";
+import { FIXTURE_SECRETS } from "../helpers/com-stack";
+import { expectNoSecrets } from "../helpers/secrets";
 
 const msp = { id: "msp-client", secret: "msp-secret" };
 const emulator = useEmulator({ clients: [{ id: "demo-client", secret: "demo-secret" }, { ...msp, workspace: "msp", tenants: ["tenant-a", "tenant-b"] }] });
@@ -33,9 +35,13 @@ describe("the examples", () => {
     const config = emulatorConfig(emulator());
     await deployProject(example("dscc"), {
       plain: { ...config.plain, dsccClientId: "dscc-client" }, secret: { ...config.secret, dsccClientSecret: "dscc-secret-value" },
-    }, async ({ outputs }) => {
+    }, async ({ outputs, run }) => {
       expect(outputs.status).toBe("ENABLED");
       expect((await servicesIn("workspace-demo-client")).map((s) => s.name)).toEqual(["Data Services Cloud Console"]);
+      // Troubleshooting on the dynamic face: each exchange in Pulumi's debug log, no secret with it.
+      const refresh = await run(["refresh", "--yes", "--skip-preview", "--debug"]);
+      expect(refresh.stdout).toMatch(/debug: hpecom: GET \/compute-ops-mgmt\/v1beta1\/external-services[\/\w-]* → 200 in \d+ ms \(attempt 1\)/);
+      expectNoSecrets({ refresh: refresh.stdout + refresh.stderr }, [...FIXTURE_SECRETS, "dscc-secret-value"]);
     });
     expect(await servicesIn("workspace-demo-client")).toEqual([]);
   });
