@@ -1,8 +1,13 @@
-/** `make schema`: writes plugin/schema.json from the sdk's zod schemas (see schema.ts). */
+/** `make schema`: writes plugin/schema.json from the sdk's zod schemas (see schema.ts), and docs/api-reference.md from it. */
 import * as fs from "node:fs";
+import * as path from "node:path";
+import { renderApiReference } from "./api-reference";
 import { SCHEMA_FILE } from "./provider";
 import { buildSchema } from "./schema";
 
 const { version } = require("../../package.json") as { version: string };
-fs.writeFileSync(SCHEMA_FILE, `${JSON.stringify(buildSchema(version), null, 2)}\n`);
-console.log(`wrote ${SCHEMA_FILE}`);
+const schema = JSON.parse(JSON.stringify(buildSchema(version)));
+fs.writeFileSync(SCHEMA_FILE, `${JSON.stringify(schema, null, 2)}\n`);
+const reference = path.join(path.dirname(SCHEMA_FILE), "..", "docs", "api-reference.md");
+fs.writeFileSync(reference, renderApiReference(schema));
+console.log(`wrote ${SCHEMA_FILE} and ${reference}`);

@@ -2,21 +2,38 @@
  * The Pulumi package schema of `hpecom`, generated from the sdk's zod schemas: the three create
  * bodies are merged into one resource (a field belongs to the service types that have it), and
  * the provider's own inputs, outputs and configuration are added from the provider's lists.
+ * Descriptions come from the same zod schemas (and rule constants) as the validation messages.
  * `make schema` writes it to plugin/schema.json; a test fails when that file is stale.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { z } from "zod";
-import { ExternalServiceCreateSchema, SERVICE_TYPES } from "../sdk";
-import { CONNECTION_KEYS } from "../provider/connection";
+import { AUTHENTICATION_PAIRING, AUTHENTICATION_TYPE_FOR, ExternalServiceCreateSchema, REGIONS, SERVICE_STATES, SERVICE_TYPES } from "../sdk";
+import { CONNECTION_KEYS, DISABLE_DEFAULT_CONNECTION, JOB_TIMEOUT_SECONDS } from "../provider/connection";
+import { POST_DEPLOY_TEST_RULES } from "../provider/runtime/inputs";
 import { PLUGIN_EXTERNAL_SERVICE_TYPE } from "../provider/type-token";
+import { DEFAULT_WAIT_TIMEOUT_MS } from "../sdk";
 
 type JsonSchema = {
   type?: string; const?: unknown; enum?: unknown[]; properties?: Record<string, JsonSchema>; required?: string[];
   anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; items?: JsonSchema; description?: string;
 };
-type PulumiType = { type?: string; $ref?: string; items?: PulumiType; description?: string; secret?: boolean };
+export type PulumiType = {
+  type?: string; $ref?: string; items?: PulumiType; description?: string; secret?: boolean; oneOf?: PulumiType[];
+  defaultInfo?: { environment: string[] }; default?: unknown;
+};
 interface ObjectType { type: "object"; description: string; properties: Record<string, PulumiType>; required?: string[] }
+interface EnumType { type: "string"; description: string; enum: { value: string; description?: string }[] }
+
+/** Where releases are published: the engine downloads `pulumi-resource-hpecom-v<version>-<os>-<arch>.tar.gz` from there. */
+export const PLUGIN_DOWNLOAD_URL = "github://api.github.com/pulumi-hpecom/pulumi-hpecom";
 
 const token = (name: string) => `hpecom:index:${name}`;
+const ref = (name: string, description?: string): PulumiType => ({ $ref: `#/types/${token(name)}`, ...(description && { description }) });
+/** The checkout's root, from the source (plugin/) or the build (dist/plugin/). */
+const ROOT = fs.existsSync(path.join(__dirname, "..", "package.json")) ? path.join(__dirname, "..") : path.join(__dirname, "..", "..");
+const docs = (file: string) => fs.readFileSync(path.join(ROOT, "plugin", "docs", file), "utf8").trim();
+
 /** Nested objects get a named type in the schema, by their path in the resource. */
 const OBJECT_TYPES: Record<string, { name: string; description: string }> = {
   authentication: {
@@ -27,11 +44,28 @@ const OBJECT_TYPES: Record<string, { name: string; description: string }> = {
     name: "ExternalServiceData",
     description: "Service-specific settings: oauthUrl, incidentUrl, refreshTokenExpiryInDays and incidentCreationScope (SERVICE_NOW), region (DSCC), vCenterUrl, associatedGatewayUri and vCenterCertFingerprint (VMWARE_VCENTER).",
   },
-  "serviceData.incidentCreationScope": {
-    name: "IncidentCreationScope",
-    description: "Which events create ServiceNow incidents; the valid combinations are the API reference's scope table (see README).",
-  },
+  "serviceData.incidentCreationScope": { name: "IncidentCreationScope", description: "" }, // described by its zod schema
 };
+
+/** The string enums of the package: the API's and the connection's closed sets. */
+const ENUMS: Record<string, EnumType> = {
+  ServiceType: {
+    type: "string", description: "The kind of external service.",
+    enum: [
+      { value: "SERVICE_NOW", description: "A ServiceNow instance that receives incidents." },
+      { value: "DSCC", description: "HPE Data Services Cloud Console." },
+      { value: "VMWARE_VCENTER", description: "A VMware vCenter server, reached through a COM secure gateway." },
+    ],
+  },
+  AuthenticationType: {
+    type: "string", description: `How COM authenticates to the service: ${AUTHENTICATION_PAIRING}.`,
+    enum: [...new Set(Object.values(AUTHENTICATION_TYPE_FOR))].map((value) => ({ value })),
+  },
+  ServiceState: { type: "string", description: "Whether COM uses the service.", enum: SERVICE_STATES.map((value) => ({ value })) },
+  Region: { type: "string", description: "A COM region.", enum: REGIONS.map((value) => ({ value })) },
+};
+// The schema's enums and the sdk's lists must name the same values.
+if (ENUMS.ServiceType.enum.map((e) => e.value).join() !== SERVICE_TYPES.join()) throw new Error("schema: ServiceType enum differs from SERVICE_TYPES");
 
 /** Merges the variants of a union: every property of any variant; required only if required in all. */
 function merge(variants: JsonSchema[]): JsonSchema {
@@ -45,20 +79,21 @@ function merge(variants: JsonSchema[]): JsonSchema {
   };
 }
 
-function convert(schema: JsonSchema, path: string, types: Record<string, ObjectType>, description?: string): PulumiType {
+function convert(schema: JsonSchema, path: string, types: Record<string, ObjectType | EnumType>): PulumiType {
   const nonNull = schema.anyOf?.find((s) => s.type !== "null") ?? schema;
+  const description = schema.description ?? nonNull.description;
   if (nonNull.type === "object") {
     const named = OBJECT_TYPES[path];
-    if (!named) return { $ref: "pulumi.json#/Any", description };
-    types[token(named.name)] = objectType(nonNull, path, types, named.description);
-    return { $ref: `#/types/${token(named.name)}`, description };
+    if (!named) throw new Error(`schema: the object at ${path} has no named type (add it to OBJECT_TYPES)`);
+    types[token(named.name)] = objectType(nonNull, path, types, named.description || description || "");
+    return ref(named.name, description || named.description);
   }
-  if (nonNull.type === "array") return { type: "array", items: convert(nonNull.items ?? {}, `${path}[]`, types) };
+  if (nonNull.type === "array") return { type: "array", items: convert(nonNull.items ?? {}, `${path}[]`, types), ...(description && { description }) };
   const type = nonNull.type === "integer" || nonNull.type === "boolean" || nonNull.type === "number" ? nonNull.type : "string";
   return { type, ...(description && { description }) };
 }
 
-function objectType(schema: JsonSchema, path: string, types: Record<string, ObjectType>, description: string): ObjectType {
+function objectType(schema: JsonSchema, path: string, types: Record<string, ObjectType | EnumType>, description: string): ObjectType {
   const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, p]) =>
     [k, convert(p, path ? `${path}.${k}` : k, types)]));
   return { type: "object", description, properties, ...(schema.required?.length && { required: schema.required }) };
@@ -66,64 +101,149 @@ function objectType(schema: JsonSchema, path: string, types: Record<string, Obje
 
 /** The provider's own inputs, beside the API's fields (see provider/runtime/inputs.ts). */
 const PROVIDER_INPUTS: Record<string, PulumiType> = {
-  tenantAcid: { type: "string", description: "Manage the service in this tenant of an MSP workspace. Changing it replaces the service." },
+  tenantAcid: { type: "string", description: "Manage the service in this tenant of an MSP workspace (sent as the Tenant-Acid header). Changing it replaces the service." },
   vCenterUuid: { type: "string", description: "VMWARE_VCENTER: the vCenter server's UUID for the DeleteVCenter job (default: the service id). Never sent on create or update." },
-  postDeployTest: { $ref: "pulumi.json#/Any", description: "Run the API's connection test after create and relevant updates: true (default), false, or { timeoutSeconds }." },
-  adopt: { type: "boolean", description: "Take over an existing service of this name and type instead of failing with \"already exists\"." },
+  postDeployTest: {
+    oneOf: [{ type: "boolean" }, ref("PostDeployTestOptions")],
+    description: `Run the API's connection test after create and after updates that touch the connection; it ${POST_DEPLOY_TEST_RULES.shape} (default true). A union: a switch, or the switch on with options.`,
+  },
+  adopt: { type: "boolean", description: "Take over an existing service of this name and type instead of failing with \"already exists\". Default false." },
+};
+
+const SERVICE_OUTPUTS: Record<string, PulumiType> = {
+  resourceUri: { type: "string", description: "The service's self link in the API." },
+  generation: { type: "integer", description: "The API's update counter: 1 at creation, +1 on each change. A refresh that finds it moved reports drift." },
+  status: { type: "string", description: "What the API reports of the service's health (e.g. ENABLED, or SUSPENDED while it is not usable); absent when the API does not say." },
+  createdAt: { type: "string", description: "When the service was created (ISO 8601)." },
+  updatedAt: { type: "string", description: "When the service last changed (ISO 8601)." },
 };
 
 const OUTPUTS: Record<string, PulumiType> = {
-  resourceUri: { type: "string", description: "The service's self link." },
-  generation: { type: "integer", description: "The API's update counter: 1 at creation, +1 on each change." },
-  status: { type: "string", description: "ENABLED, or SUSPENDED while the service is not usable." },
-  createdAt: { type: "string" },
-  updatedAt: { type: "string" },
-  lastTest: { $ref: "pulumi.json#/Any", description: "The last post-deploy test: status (PASSED, FAILED, TIMED_OUT, SKIPPED), activityId, message, at." },
+  ...SERVICE_OUTPUTS,
+  lastTest: ref("PostDeployTestResult", "The outcome of the last post-deploy test; absent when the service was never tested."),
 };
 
-/** The connection settings, as provider configuration (all strings, as stack config is). */
-function providerProperties(): Record<string, PulumiType> {
-  const descriptions: Record<keyof typeof CONNECTION_KEYS, string> = {
-    endpoint: "An explicit API base URL (wins over the region).",
-    region: "A COM region: us-west, eu-central or ap-northeast.",
-    clientId: "The GreenLake API client id.",
-    clientSecret: "The GreenLake API client secret.",
-    tokenUrl: "The token endpoint (default https://sso.common.cloud.hpe.com/as/token.oauth2).",
-    tenantAcid: "Act for this tenant of an MSP workspace (a resource's own tenantAcid wins).",
-    caBundleFile: "A PEM file of extra certificate authorities to trust.",
-    allowInsecureHttp: "\"true\" allows plain http to a host other than loopback.",
-    jobTimeoutSeconds: "How long a delete waits for its DeleteVCenter job, in seconds (default 120); an approval policy in COM can hold a job.",
-  };
-  return Object.fromEntries(Object.keys(CONNECTION_KEYS).map((k) => [k, {
-    type: "string", description: `${descriptions[k as keyof typeof CONNECTION_KEYS]} Environment: ${CONNECTION_KEYS[k as keyof typeof CONNECTION_KEYS]}.`,
-    ...(k === "clientSecret" && { secret: true }),
-  }]));
+const PROVIDER_TYPES: Record<string, ObjectType> = {
+  PostDeployTestOptions: {
+    type: "object", description: "Options of the post-deploy test.",
+    properties: {
+      timeoutSeconds: { type: "integer", description: `How long to wait for the test's outcome; it ${POST_DEPLOY_TEST_RULES.timeoutSeconds.rule} (default ${DEFAULT_WAIT_TIMEOUT_MS / 1000}).` },
+    },
+  },
+  PostDeployTestResult: {
+    type: "object", description: "The outcome of a post-deploy test.",
+    properties: {
+      status: { type: "string", description: "PASSED, FAILED, TIMED_OUT, or SKIPPED (not tested, e.g. a DISABLED ServiceNow service)." },
+      activityId: { type: "string", description: "The COM activity that reported the outcome." },
+      message: { type: "string", description: "What the activity (or the provider) said." },
+      at: { type: "string", description: "When the outcome was recorded (ISO 8601)." },
+    },
+    required: ["status", "message", "at"],
+  },
+};
+
+/** How each connection setting is typed and described; its environment variable comes from CONNECTION_KEYS. */
+const CONNECTION_PROPERTIES: Record<keyof typeof CONNECTION_KEYS, PulumiType> = {
+  endpoint: { type: "string", description: "An explicit API base URL, e.g. the emulator's (wins over the region)." },
+  region: ref("Region", `The COM region of the workspace: ${REGIONS.join(", ")}.`),
+  clientId: { type: "string", description: "The GreenLake API client id." },
+  clientSecret: { type: "string", secret: true, description: "The GreenLake API client secret." },
+  tokenUrl: { type: "string", description: "The OAuth2 token endpoint (default https://sso.common.cloud.hpe.com/as/token.oauth2)." },
+  tenantAcid: { type: "string", description: "Act for this tenant of an MSP workspace (a resource's own tenantAcid wins)." },
+  caBundleFile: { type: "string", description: "A PEM file of extra certificate authorities to trust (a TLS-inspecting proxy's)." },
+  allowInsecureHttp: { type: "boolean", description: "Allow plain http to a host other than loopback. Never in production: credentials would cross the network unencrypted." },
+  jobTimeoutSeconds: {
+    type: "integer",
+    description: `How long a delete waits for its DeleteVCenter job, from ${JOB_TIMEOUT_SECONDS.min} to ${JOB_TIMEOUT_SECONDS.max} seconds (default 120); an approval policy in COM can hold a job.`,
+  },
+};
+
+const withEnvironment = (p: PulumiType, variable: string): PulumiType =>
+  ({ ...p, description: `${p.description} Environment variable: ${variable}.`, defaultInfo: { environment: [variable] } });
+
+function connectionProperties(): Record<string, PulumiType> {
+  return Object.fromEntries(Object.entries(CONNECTION_PROPERTIES).map(([k, p]) => [k, withEnvironment(p, CONNECTION_KEYS[k as keyof typeof CONNECTION_KEYS])]));
 }
 
-export function buildSchema(version = "0.1.0") {
+/** The stack's configuration: the connection, and the switch that makes every resource name its connection. */
+function configVariables(): Record<string, PulumiType> {
+  return {
+    ...connectionProperties(),
+    disableDefaultConnection: withEnvironment({
+      type: "boolean",
+      description: "Refuse the default connection: every resource must name an explicit provider (or, on the TypeScript face, an hpecom.Connection). For stacks that manage several workspaces.",
+    }, DISABLE_DEFAULT_CONNECTION.variable),
+  };
+}
+
+/** The data source's view of a service: the resource's fields without a single secret. */
+function serviceInfoType(inputs: Record<string, PulumiType>): ObjectType {
+  const { authentication: _secret, tenantAcid: _t, vCenterUuid: _v, postDeployTest: _p, adopt: _a, ...apiFields } = inputs;
+  return {
+    type: "object",
+    description: "An external service as getExternalServices returns it: no secret field at all.",
+    properties: {
+      id: { type: "string", description: "The service's id." },
+      ...apiFields,
+      authentication: { type: "object", additionalProperties: { type: "string" }, description: "The credentials' visible fields: clientId or username, never a secret." } as PulumiType,
+      ...SERVICE_OUTPUTS,
+    },
+    required: ["id", "name", "serviceType", "resourceUri", "generation"],
+  };
+}
+
+const UNMODELLED_INFO: ObjectType = {
+  type: "object",
+  description: "A service of a type this package does not model (e.g. ARUBA_CENTRAL). The API's other fields are kept by SDKs that keep unknown fields (Node.js); secrets are left out.",
+  properties: {
+    id: { type: "string", description: "The service's id." },
+    name: { type: "string", description: "The service's name." },
+    serviceType: { type: "string", description: "The API's service type, outside ServiceType." },
+    modelled: { type: "boolean", description: "Always false." },
+  },
+  required: ["id", "name", "serviceType", "modelled"],
+};
+
+export function buildSchema(version: string) {
   const json = z.toJSONSchema(ExternalServiceCreateSchema, { io: "input", unrepresentable: "any" }) as JsonSchema;
   const api = merge(json.oneOf ?? json.anyOf ?? [json]);
-  const types: Record<string, ObjectType> = {};
+  const types: Record<string, ObjectType | EnumType> = {};
   const inputs: Record<string, PulumiType> = {};
   for (const [k, p] of Object.entries(api.properties ?? {})) inputs[k] = convert(p, k, types);
-  inputs.serviceType = { type: "string", description: `One of ${SERVICE_TYPES.join(", ")}. Changing it replaces the service.` };
-  inputs.authentication = { ...inputs.authentication, secret: true, description: "Credentials COM uses to reach the external service; stored as a secret." };
+  inputs.serviceType = ref("ServiceType", `The kind of service: ${SERVICE_TYPES.join(", ")}. Changing it replaces the service.`);
+  inputs.authenticationType = ref("AuthenticationType", `${AUTHENTICATION_PAIRING}; it follows from serviceType and may be left out.`);
+  inputs.state = ref("ServiceState", inputs.state.description);
+  inputs.authentication = { ...inputs.authentication, secret: true, description: "Credentials COM uses to reach the external service; stored as a secret, never read back from the API." };
   Object.assign(inputs, PROVIDER_INPUTS);
-  const config = providerProperties();
+  for (const [name, t] of Object.entries({ ...ENUMS, ...PROVIDER_TYPES })) types[token(name)] = t;
+  types[token("ExternalServiceInfo")] = serviceInfoType(inputs);
+  types[token("UnmodelledServiceInfo")] = UNMODELLED_INFO;
+  const connection = connectionProperties();
+  // Go's SDK generator cannot default an enum-typed provider input from the environment (it emits
+  // code that does not compile); the provider reads HPECOM_REGION itself, as its description says.
+  const { defaultInfo: _region, ...region } = connection.region;
+  const providerInputs = { ...connection, region };
   return {
     name: "hpecom",
     displayName: "HPE Compute Ops Management",
     version,
-    description: "HPE Compute Ops Management external services (ServiceNow, DSCC, VMware vCenter).",
-    keywords: ["pulumi", "hpe", "compute-ops-management", "category/infrastructure"],
+    description: "Manage the external services of HPE Compute Ops Management (ServiceNow, Data Services Cloud Console, VMware vCenter) as code.",
+    keywords: ["pulumi", "hpe", "compute-ops-management", "greenlake", "category/infrastructure", "kind/native"],
+    homepage: "https://github.com/pulumi-hpecom/pulumi-hpecom",
     license: "Apache-2.0",
     repository: "https://github.com/pulumi-hpecom/pulumi-hpecom",
-    config: { variables: config },
-    provider: { description: "A COM workspace: a region or endpoint, an API client, optionally an MSP tenant.", inputProperties: config, properties: config },
+    publisher: "pulumi-hpecom",
+    pluginDownloadURL: PLUGIN_DOWNLOAD_URL,
+    config: { variables: configVariables() },
+    provider: {
+      description: "A COM workspace: a region or endpoint, an API client, optionally an MSP tenant. Without an explicit provider, resources use the stack's hpecom:* configuration.",
+      inputProperties: providerInputs,
+      properties: providerInputs,
+    },
     types,
     resources: {
       [PLUGIN_EXTERNAL_SERVICE_TYPE]: {
-        description: "A ServiceNow, Data Services Cloud Console or VMware vCenter integration of a COM workspace.",
+        description: docs("external-service.md"),
         inputProperties: inputs,
         requiredInputs: api.required,
         properties: { ...inputs, ...OUTPUTS },
@@ -132,7 +252,7 @@ export function buildSchema(version = "0.1.0") {
     },
     functions: {
       [token("getExternalServices")]: {
-        description: "Reads existing external services, without their secrets.",
+        description: "Reads existing external services of the workspace, without their secrets.",
         inputs: {
           properties: {
             filter: { type: "string", description: "An OData filter, e.g. serviceType eq 'VMWARE_VCENTER'; COM filters on serviceType, the rest is applied by the provider." },
@@ -141,8 +261,8 @@ export function buildSchema(version = "0.1.0") {
         },
         outputs: {
           properties: {
-            items: { type: "array", items: { $ref: "pulumi.json#/Any" }, description: "The services of the three modelled types that match." },
-            unmodelled: { type: "array", items: { $ref: "pulumi.json#/Any" }, description: "Matching services of types this package does not model." },
+            items: { type: "array", items: ref("ExternalServiceInfo"), description: "The services of the three modelled types that match." },
+            unmodelled: { type: "array", items: ref("UnmodelledServiceInfo"), description: "Matching services of types this package does not model." },
           },
           required: ["items", "unmodelled"],
         },
@@ -151,7 +271,10 @@ export function buildSchema(version = "0.1.0") {
     language: {
       nodejs: { packageName: "@pulumi-hpecom/hpecom", dependencies: { "@pulumi/pulumi": "^3.0.0" } },
       python: { packageName: "pulumi_hpecom", requires: { pulumi: ">=3.0.0,<4.0.0" } },
-      go: { importBasePath: "github.com/pulumi-hpecom/pulumi-hpecom/sdk/go/hpecom" },
+      go: { importBasePath: GO_IMPORT_BASE_PATH, generateResourceContainerTypes: true },
     },
   };
 }
+
+/** Generated SDKs are not committed: `pulumi package add` writes one into the program (sdks/hpecom) and links it; Go by this module path. */
+export const GO_IMPORT_BASE_PATH = "github.com/pulumi-hpecom/pulumi-hpecom/sdks/go/hpecom";

@@ -21,6 +21,11 @@ import { unknownValue as UNKNOWN } from "@pulumi/pulumi/runtime/rpc";
 const SECRET_INPUTS = new Set(["authentication", "connection"]);
 
 export type PostDeployTestOption = boolean | { timeoutSeconds?: number };
+/** The rules of `postDeployTest`, as check reports them and the schema describes them. */
+export const POST_DEPLOY_TEST_RULES = {
+  shape: "must be true, false or { timeoutSeconds }",
+  timeoutSeconds: { min: 1, max: 3600, rule: "must be a whole number of seconds from 1 to 3600" },
+} as const;
 
 /**
  * Inputs after check: the sdk's create body as it validated it (defaults filled in, one shape
@@ -113,9 +118,9 @@ export function checkInputs<T extends Record<string, unknown>>(news: T, options:
   if (postDeployTest !== undefined && typeof postDeployTest !== "boolean") {
     const seconds = (postDeployTest as { timeoutSeconds?: unknown } | null)?.timeoutSeconds;
     if (postDeployTest === null || typeof postDeployTest !== "object" || Object.keys(postDeployTest).some((k) => k !== "timeoutSeconds")) {
-      add("postDeployTest", "must be true, false or { timeoutSeconds }");
-    } else if (seconds !== undefined && (!Number.isInteger(seconds) || (seconds as number) < 1 || (seconds as number) > 3600)) {
-      add("postDeployTest.timeoutSeconds", "must be a whole number of seconds from 1 to 3600");
+      add("postDeployTest", POST_DEPLOY_TEST_RULES.shape);
+    } else if (seconds !== undefined && (!Number.isInteger(seconds) || (seconds as number) < POST_DEPLOY_TEST_RULES.timeoutSeconds.min || (seconds as number) > POST_DEPLOY_TEST_RULES.timeoutSeconds.max)) {
+      add("postDeployTest.timeoutSeconds", POST_DEPLOY_TEST_RULES.timeoutSeconds.rule);
     }
   }
 

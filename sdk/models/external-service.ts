@@ -8,7 +8,7 @@ import { RequestInfo, UnexpectedResponseError } from "../core/errors";
 import { CONTROL_CHARACTERS, quoted } from "../core/quoted";
 import { isObject } from "../core/json";
 import { normalizeFingerprint, SHA256_HEX } from "./normalize";
-import { checkIncidentScope, DEFAULT_INCIDENT_SCOPE, IncidentScope, SCOPE_FIELDS } from "./scope-rules";
+import { checkIncidentScope, DEFAULT_INCIDENT_SCOPE, IncidentScope, SCOPE_FIELDS, SCOPE_HIERARCHY_RULE, scopeRuleOf } from "./scope-rules";
 
 export const SERVICE_TYPES = ["SERVICE_NOW", "DSCC", "VMWARE_VCENTER"] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
@@ -21,6 +21,10 @@ export const AUTHENTICATION_TYPE_FOR: Readonly<Record<ServiceType, Authenticatio
   DSCC: "OAUTH",
   VMWARE_VCENTER: "BASIC",
 };
+
+/** The pairing in words, e.g. "OAUTH for SERVICE_NOW and DSCC, BASIC for VMWARE_VCENTER". */
+export const AUTHENTICATION_PAIRING = [...new Set(Object.values(AUTHENTICATION_TYPE_FOR))]
+  .map((auth) => `${auth} for ${SERVICE_TYPES.filter((t) => AUTHENTICATION_TYPE_FOR[t] === auth).join(" and ")}`).join(", ");
 
 /** Fields of `authentication` that are secrets: written, never read back. */
 export const SECRET_AUTHENTICATION_FIELDS = ["clientSecret", "refreshToken", "password"] as const;
@@ -56,42 +60,57 @@ const nonEmpty = (what: string) => z.string({ error: (issue) => (issue.input ===
 
 // ---- requests ------------------------------------------------------------------------------
 
+const DISCONNECTED_RULE = "must be 0, 1, 2 or 3";
+/** What a scope key means, with its default; the schema's (and so the docs') description of it. */
+const scopeFlag = (key: keyof typeof DEFAULT_INCIDENT_SCOPE, what: string) =>
+  z.boolean().optional().describe(`${what} Default ${DEFAULT_INCIDENT_SCOPE[key]}.${scopeRuleOf(key)}`);
+
 export const IncidentScopeSchema = z.strictObject({
-  serviceEventIssues: z.boolean().optional(),
-  criticalEventIssues: z.boolean().optional(),
-  warningEventIssues: z.boolean().optional(),
-  utilizationAlerts: z.boolean().optional(),
-  powerResetEvent: z.boolean().optional(),
-  disconnectedEvent: z.int().min(0, "must be 0, 1, 2 or 3").max(3, "must be 0, 1, 2 or 3").optional(),
-  healthNotification: z.boolean({ error: "must be true or false" }).optional(),
-}).transform((scope, ctx): IncidentScope => {
+  serviceEventIssues: scopeFlag("serviceEventIssues", "Create an incident for service events."),
+  criticalEventIssues: scopeFlag("criticalEventIssues", "Create an incident for critical events."),
+  warningEventIssues: scopeFlag("warningEventIssues", "Create an incident for warning events."),
+  utilizationAlerts: scopeFlag("utilizationAlerts", "Create an incident for utilization alerts."),
+  powerResetEvent: scopeFlag("powerResetEvent", "Create an incident when a server is power-cycled or reset."),
+  disconnectedEvent: z.int().min(0, DISCONNECTED_RULE).max(3, DISCONNECTED_RULE).optional()
+    .describe(`Hours a server may stay disconnected before an incident is created; 0 turns it off. It ${DISCONNECTED_RULE}. Default 0.`),
+  healthNotification: z.boolean({ error: "must be true or false" }).optional()
+    .describe("Create an incident for health notifications; independent of the event hierarchy, sent only when set."),
+}).describe(`Which events create ServiceNow incidents. ${SCOPE_HIERARCHY_RULE}`).transform((scope, ctx): IncidentScope => {
   const check = checkIncidentScope(scope);
   for (const reason of check.reasons) ctx.addIssue({ code: "custom", message: reason });
   return check.scope;
 });
 
-const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+const HTTP_URL_RULE = "must be an http(s) URL";
+const httpUrl = z.url({ protocol: /^https?$/, error: HTTP_URL_RULE });
 
 /** The lifetime the API allows a ServiceNow refresh token (API-NOTES: the client library's bounds). */
 export const REFRESH_TOKEN_EXPIRY_DAYS = { min: 100, max: 365 } as const;
 const DAYS_RULE = `must be from ${REFRESH_TOKEN_EXPIRY_DAYS.min} to ${REFRESH_TOKEN_EXPIRY_DAYS.max}`;
 
 const ServiceNowDataFields = z.strictObject({
-  oauthUrl: httpUrl,
-  incidentUrl: httpUrl,
-  refreshTokenExpiryInDays: z.int().min(REFRESH_TOKEN_EXPIRY_DAYS.min, DAYS_RULE).max(REFRESH_TOKEN_EXPIRY_DAYS.max, DAYS_RULE).optional(),
+  oauthUrl: httpUrl.describe(`SERVICE_NOW: the ServiceNow instance's OAuth token URL (e.g. https://<instance>.service-now.com/oauth_token.do); it ${HTTP_URL_RULE}.`),
+  incidentUrl: httpUrl.describe(`SERVICE_NOW: the ServiceNow API that receives incidents (e.g. https://<instance>.service-now.com/api/now/import/<table>); it ${HTTP_URL_RULE}.`),
+  refreshTokenExpiryInDays: z.int().min(REFRESH_TOKEN_EXPIRY_DAYS.min, DAYS_RULE).max(REFRESH_TOKEN_EXPIRY_DAYS.max, DAYS_RULE).optional()
+    .describe(`SERVICE_NOW: the refresh token's lifetime in days, as configured in ServiceNow; it ${DAYS_RULE}.`),
   incidentCreationScope: IncidentScopeSchema.default({ ...DEFAULT_INCIDENT_SCOPE }),
 });
 export const ServiceNowDataSchema = z.preprocess(foldScope, ServiceNowDataFields);
 
-export const DsccDataSchema = z.strictObject({ region: nonEmpty("region") });
+export const DsccDataSchema = z.strictObject({
+  region: nonEmpty("region").describe("DSCC: the Data Services Cloud Console region to connect to (e.g. us-west)."),
+});
+
+const FINGERPRINT_RULE = "must be a SHA-256 fingerprint: 64 hexadecimal digits, colons allowed";
 
 export const VCenterDataSchema = z.strictObject({
-  vCenterUrl: nonEmpty("vCenterUrl"),
-  associatedGatewayUri: nonEmpty("associatedGatewayUri"),
+  vCenterUrl: nonEmpty("vCenterUrl").describe("VMWARE_VCENTER: the vCenter server's host name or URL."),
+  associatedGatewayUri: nonEmpty("associatedGatewayUri")
+    .describe("VMWARE_VCENTER: the COM secure gateway appliance that reaches the vCenter (its resource URI, /compute-ops-mgmt/v1beta1/appliances/<id>)."),
   vCenterCertFingerprint: z.string({ error: "vCenterCertFingerprint is required" })
     .transform(normalizeFingerprint)
-    .pipe(z.string().regex(SHA256_HEX, "must be a SHA-256 fingerprint: 64 hexadecimal digits, colons allowed")),
+    .pipe(z.string().regex(SHA256_HEX, FINGERPRINT_RULE))
+    .describe(`VMWARE_VCENTER: the vCenter certificate's fingerprint; it ${FINGERPRINT_RULE} (stored as lower-case hex without colons).`),
 });
 
 /**
@@ -101,24 +120,39 @@ export const VCenterDataSchema = z.strictObject({
  */
 export const NAME_MAX_LENGTH = 255;
 
+const NAME_RULES = {
+  length: `must be at most ${NAME_MAX_LENGTH} characters`,
+  characters: "must not contain control characters (line breaks, tabs, terminal escapes)",
+};
+const DESCRIPTION_RULE = "must be shorter than 256 characters";
+
+export const SERVICE_STATES = ["ENABLED", "DISABLED"] as const;
+
 const common = {
-  name: nonEmpty("name").max(NAME_MAX_LENGTH, `must be at most ${NAME_MAX_LENGTH} characters`)
+  name: nonEmpty("name").max(NAME_MAX_LENGTH, NAME_RULES.length)
     // docs/api-assumptions.md, `name-characters`: a name is shown in one-line messages and in COM's own UI.
-    .refine((name) => !CONTROL_CHARACTERS.test(name), "must not contain control characters (line breaks, tabs, terminal escapes)"),
+    .refine((name) => !CONTROL_CHARACTERS.test(name), NAME_RULES.characters)
+    .describe(`The service's name, unique among services of its type in the workspace; it ${NAME_RULES.length} and ${NAME_RULES.characters}.`),
   // HPE's create page lists it as required (string or null), the seed as optional: always sent, null when not given.
-  description: z.string().max(255, "must be shorter than 256 characters").nullable().default(null),
-  state: z.enum(["ENABLED", "DISABLED"], { error: "must be ENABLED or DISABLED" }).optional(),
+  description: z.string().max(255, DESCRIPTION_RULE).nullable().default(null).describe(`A free-text description; it ${DESCRIPTION_RULE}.`),
+  state: z.enum(SERVICE_STATES, { error: `must be ${SERVICE_STATES.join(" or ")}` }).optional()
+    .describe("ENABLED (the default) or DISABLED: COM uses only an ENABLED service."),
 };
 
 const pairing = <T extends AuthenticationType>(auth: T, type: ServiceType) =>
-  z.literal(auth, { error: `must be ${auth} for serviceType ${type}` }).default(auth as never);
+  z.literal(auth, { error: `must be ${auth} for serviceType ${type}` }).default(auth as never)
+    .describe(`${AUTHENTICATION_PAIRING}; it may be left out.`);
+
+const secretField = (name: string, what: string) => nonEmpty(name).describe(`${what} A secret: sent to the API, never read back.`);
 
 export const ServiceNowCreateSchema = z.strictObject({
   ...common,
   serviceType: z.literal("SERVICE_NOW"),
   authenticationType: pairing("OAUTH", "SERVICE_NOW"),
   authentication: z.strictObject({
-    clientId: nonEmpty("clientId"), clientSecret: nonEmpty("clientSecret"), refreshToken: nonEmpty("refreshToken"),
+    clientId: nonEmpty("clientId").describe("SERVICE_NOW, DSCC: the OAuth client id COM presents to the service."),
+    clientSecret: secretField("clientSecret", "SERVICE_NOW, DSCC: the OAuth client secret."),
+    refreshToken: secretField("refreshToken", "SERVICE_NOW: the OAuth refresh token ServiceNow issued for the client; it expires after refreshTokenExpiryInDays."),
   }),
   serviceData: ServiceNowDataSchema,
 });
@@ -127,7 +161,10 @@ export const DsccCreateSchema = z.strictObject({
   ...common,
   serviceType: z.literal("DSCC"),
   authenticationType: pairing("OAUTH", "DSCC"),
-  authentication: z.strictObject({ clientId: nonEmpty("clientId"), clientSecret: nonEmpty("clientSecret") }),
+  authentication: z.strictObject({
+    clientId: nonEmpty("clientId").describe("SERVICE_NOW, DSCC: the OAuth client id COM presents to the service."),
+    clientSecret: secretField("clientSecret", "SERVICE_NOW, DSCC: the OAuth client secret."),
+  }),
   serviceData: DsccDataSchema,
 });
 
@@ -135,7 +172,10 @@ export const VCenterCreateSchema = z.strictObject({
   ...common,
   serviceType: z.literal("VMWARE_VCENTER"),
   authenticationType: pairing("BASIC", "VMWARE_VCENTER"),
-  authentication: z.strictObject({ username: nonEmpty("username"), password: nonEmpty("password") }),
+  authentication: z.strictObject({
+    username: nonEmpty("username").describe("VMWARE_VCENTER: the vCenter user COM signs in as."),
+    password: secretField("password", "VMWARE_VCENTER: the vCenter user's password."),
+  }),
   serviceData: VCenterDataSchema,
 });
 

@@ -41,14 +41,25 @@ export const SCOPE_FIELDS = [...INCIDENT_SCOPE_KEYS, "healthNotification"] as co
 export const HIERARCHY_KEYS = ["serviceEventIssues", "criticalEventIssues", "warningEventIssues", "utilizationAlerts"] as const;
 type HierarchyFlags = Pick<IncidentScope, (typeof HIERARCHY_KEYS)[number]>;
 
+/** Each selection widens the previous one: the flag requires the one before it. */
+const REQUIRES = { criticalEventIssues: "serviceEventIssues", warningEventIssues: "criticalEventIssues" } as const;
+const AT_LEAST_ONE = "at least one of serviceEventIssues or utilizationAlerts must be selected";
+
+/** The whole rule in words, as the schema and the docs state it. */
+export const SCOPE_HIERARCHY_RULE = `${Object.entries(REQUIRES).map(([flag, needed]) => `${flag} requires ${needed}`).join("; ")}; ${AT_LEAST_ONE}.`;
+
+/** The part of the rule that constrains one key, as a sentence to append to its description ("" when none). */
+export function scopeRuleOf(key: keyof IncidentScope): string {
+  return key in REQUIRES ? ` It requires ${REQUIRES[key as keyof typeof REQUIRES]}.` : "";
+}
+
 /** Why a combination is invalid: one sentence per broken implication. */
 export function scopeViolations(flags: HierarchyFlags): string[] {
   const reasons: string[] = [];
-  if (flags.criticalEventIssues && !flags.serviceEventIssues) reasons.push("criticalEventIssues requires serviceEventIssues");
-  if (flags.warningEventIssues && !flags.criticalEventIssues) reasons.push("warningEventIssues requires criticalEventIssues");
-  if (!flags.serviceEventIssues && !flags.utilizationAlerts) {
-    reasons.push("at least one of serviceEventIssues or utilizationAlerts must be selected");
+  for (const [flag, needed] of Object.entries(REQUIRES) as [keyof typeof REQUIRES, (typeof REQUIRES)[keyof typeof REQUIRES]][]) {
+    if (flags[flag] && !flags[needed]) reasons.push(`${flag} requires ${needed}`);
   }
+  if (!flags.serviceEventIssues && !flags.utilizationAlerts) reasons.push(AT_LEAST_ONE);
   return reasons;
 }
 

@@ -1,4 +1,4 @@
-module github.com/pulumi-hpecom/pulumi-hpecom/sdk/go
+module github.com/pulumi-hpecom/pulumi-hpecom/sdks/go
 
 go 1.25.11
 
