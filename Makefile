@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 WITH_ENGINE := scripts/with-engine
 
-.PHONY: help install build engine demo demo-destroy test typecheck gitops-check conformance bench profile schema mutation clean
+.PHONY: help install build dist engine demo demo-destroy test typecheck gitops-check conformance bench profile schema mutation clean
 
 help:
 	@echo "make demo   deploy the demo against the local COM emulator and print its outputs"
@@ -16,6 +16,7 @@ help:
 	@echo "make profile  where the CPU time of a no-op up goes, per process (BENCH_N=100)"
 	@echo "make conformance  probe the API assumptions (a real COM workspace if HPECOM_* is set, else the emulator)"
 	@echo "make engine build (or reuse) the Pulumi engine and print its bin directory"
+	@echo "make dist   the plugin's release archives in dist/release (pulumi plugin install resource hpecom <v> --file …)"
 	@echo "make mutation  mutation-test the core (sdk/, provider/runtime/, plugin/) with StrykerJS; see docs/mutation.md"
 
 # npm ci only when the lockfile changed since the last install.
@@ -27,6 +28,10 @@ install: node_modules/.installed
 
 build: install
 	npm run build --silent
+
+# The plugin's release archives: dist/release/pulumi-resource-hpecom-v<version>-<os>-<arch>.tar.gz.
+dist: build
+	scripts/dist.sh
 
 engine: install
 	@scripts/engine/build.sh

@@ -4,7 +4,6 @@
  * faces run the same check, diff, create, read, update and delete; this file only translates
  * the wire (type tokens, URNs, secrets) and serves the data source as an invoke.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as plugin from "@pulumi/pulumi/provider";
 import type { ServiceInputs } from "../provider/runtime/inputs";
@@ -15,8 +14,11 @@ import { failureMessage } from "../provider/failure-message";
 import { PLUGIN_EXTERNAL_SERVICE_TYPE } from "../provider/type-token";
 import { revealed, withSecrets } from "./secrets";
 
-/** The schema `make schema` generated; served as it is, so that SDKs and the plugin agree. */
+import schema from "./schema.json";
+
+/** Where `make schema` writes the schema; the plugin serves that file as it is (built in), so that SDKs and the plugin agree. */
 export const SCHEMA_FILE = path.join(__dirname, "..", "..", "plugin", "schema.json");
+const SCHEMA_TEXT = JSON.stringify(schema);
 
 const GET_EXTERNAL_SERVICES = "hpecom:index:getExternalServices";
 
@@ -38,7 +40,7 @@ async function wrapped<T>(run: () => Promise<T>): Promise<T> {
 export function pluginProvider(version: string): plugin.Provider {
   return {
     version,
-    getSchema: async () => fs.readFileSync(SCHEMA_FILE, "utf8"),
+    getSchema: async () => SCHEMA_TEXT,
 
     async check(urn, olds, news) {
       requireExternalService(urn);

@@ -11,7 +11,6 @@
 set -euo pipefail
 
 PULUMI_VERSION=3.248.0
-YAML_VERSION=1.25.0
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-hpecom/engine-v$PULUMI_VERSION
@@ -47,11 +46,12 @@ progress() {
   say "  … $n packages compiled"
 }
 
-go_build() { # output-path main-package [ldflags]
-  (cd "$here" && GOFLAGS=-mod=readonly go build -v -trimpath -ldflags "${3:-}" -o "$1.tmp" "$2" 2>&1) | progress
+go_build() { # output-path main-package [ldflags] [module directory]
+  local module=${4:-$here}
+  (cd "$module" && GOFLAGS=-mod=readonly go build -v -trimpath -ldflags "${3:-}" -o "$1.tmp" "$2" 2>&1) | progress
   # A failed build leaves no .tmp; report the compiler's own error by building once more quietly.
   if [ ! -f "$1.tmp" ]; then
-    (cd "$here" && GOFLAGS=-mod=readonly go build -o "$1.tmp" "$2")
+    (cd "$module" && GOFLAGS=-mod=readonly go build -o "$1.tmp" "$2")
     exit 1
   fi
   mv -f "$1.tmp" "$1"
@@ -110,22 +110,20 @@ else
   echo "$key" >"$bin/.pulumi-language-go.stamp"
 fi
 
-# 4. The YAML language host, for YAML programs (examples/yaml): a module of its own, pinned.
+# 4. The YAML language host, for YAML programs (examples/yaml): pulumi-yaml's own, pinned in a
+#    module of its own, with the Link call `pulumi package add` needs (see language-yaml/main.go).
 if [ -x "$(dirname "$(readlink -f "$bin/pulumi")")/pulumi-language-yaml" ] && [ "$(cat "$bin/.pulumi.stamp" 2>/dev/null | cut -c1-5)" = "user:" ]; then
   ln -sfn "$(dirname "$(readlink -f "$bin/pulumi")")/pulumi-language-yaml" "$bin/pulumi-language-yaml"
-elif stamp_matches pulumi-language-yaml "v$YAML_VERSION"; then
-  say "pulumi-language-yaml v$YAML_VERSION is cached"
 else
-  require_go
-  say "building pulumi-language-yaml v$YAML_VERSION from the Go module proxy (about 2 minutes cold)"
-  rm -rf "$bin/.yaml-build" && mkdir -p "$bin/.yaml-build"
-  (GOBIN="$bin/.yaml-build" go install -v -trimpath -ldflags "-s -w" "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml@v$YAML_VERSION" 2>&1) | progress
-  if [ ! -x "$bin/.yaml-build/pulumi-language-yaml" ]; then
-    GOBIN="$bin/.yaml-build" go install "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml@v$YAML_VERSION"
-    exit 1
+  key=$(source_key "$here"/language-yaml/go.mod "$here"/language-yaml/go.sum "$here"/language-yaml/*.go)
+  if stamp_matches pulumi-language-yaml "$key"; then
+    say "pulumi-language-yaml is cached"
+  else
+    require_go
+    say "building pulumi-language-yaml (pulumi-yaml from the Go module proxy: about 2 minutes cold)"
+    go_build "$bin/pulumi-language-yaml" . "-s -w" "$here/language-yaml"
+    echo "$key" >"$bin/.pulumi-language-yaml.stamp"
   fi
-  mv -f "$bin/.yaml-build/pulumi-language-yaml" "$bin/pulumi-language-yaml" && rm -rf "$bin/.yaml-build"
-  echo "v$YAML_VERSION" >"$bin/.pulumi-language-yaml.stamp"
 fi
 
 # 5. The dynamic-provider plugin: a script shipped inside @pulumi/pulumi.

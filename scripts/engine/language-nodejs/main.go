@@ -123,6 +123,71 @@ func (h *nodeHost) GeneratePackage(
 	return codegen.GeneratePackage(ctx, "nodejs", req)
 }
 
+// Link adds the SDKs `pulumi package add` generated to the program's package.json, as upstream's
+// host does with npm: a `file:` dependency, and its install scripts allowed (a local SDK compiles
+// itself when installed). Installing it is `npm install`, as for every dependency of a program
+// here: InstallDependencies installs nothing.
+func (h *nodeHost) Link(ctx context.Context, req *pulumirpc.LinkRequest) (*pulumirpc.LinkResponse, error) {
+	dir := req.GetInfo().GetProgramDirectory()
+	var imports strings.Builder
+	for _, dep := range req.GetPackages() {
+		manifest, err := os.ReadFile(filepath.Join(dir, dep.GetPath(), "package.json"))
+		if err != nil {
+			return nil, fmt.Errorf("linking %s: %w", dep.GetPackage().GetName(), err)
+		}
+		var sdk struct {
+			Name string `json:"name"`
+		}
+		if err := json.Unmarshal(manifest, &sdk); err != nil || sdk.Name == "" {
+			return nil, fmt.Errorf("linking %s: %s has no package name", dep.GetPackage().GetName(), dep.GetPath())
+		}
+		spec := "file:" + filepath.ToSlash(dep.GetPath())
+		allow, err := allowedScripts(ctx, dir)
+		if err != nil {
+			return nil, err
+		}
+		allow[spec] = true
+		allowJSON, err := json.Marshal(allow)
+		if err != nil {
+			return nil, err
+		}
+		for _, args := range [][]string{
+			{"pkg", "set", fmt.Sprintf("dependencies[%s]=%s", sdk.Name, spec)},
+			{"pkg", "set", "--json", "allowScripts=" + string(allowJSON)},
+		} {
+			if err := npm(ctx, dir, args...); err != nil {
+				return nil, err
+			}
+		}
+		fmt.Fprintf(&imports, "  import * as %s from \"%s\";\n", dep.GetPackage().GetName(), sdk.Name)
+	}
+	return &pulumirpc.LinkResponse{
+		ImportInstructions: "Run `npm install`, then import the SDK in your TypeScript code with:\n\n" + imports.String(),
+	}, nil
+}
+
+// allowedScripts reads package.json's allowScripts (empty when there is none).
+func allowedScripts(ctx context.Context, dir string) (map[string]bool, error) {
+	cmd := exec.CommandContext(ctx, "npm", "pkg", "get", "allowScripts")
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return nil, fmt.Errorf("npm pkg get allowScripts: %w: %s", err, out)
+	}
+	allow := map[string]bool{}
+	_ = json.Unmarshal(out, &allow) // `{}` or nothing when unset
+	return allow, nil
+}
+
+func npm(ctx context.Context, dir string, args ...string) error {
+	cmd := exec.CommandContext(ctx, "npm", args...)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("npm %s: %w: %s", strings.Join(args, " "), err, out)
+	}
+	return nil
+}
+
 // Run executes a Pulumi program through @pulumi/pulumi/cmd/run.
 func (h *nodeHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.RunResponse, error) {
 	programDir := req.GetInfo().GetProgramDirectory()
@@ -195,9 +260,14 @@ func (h *nodeHost) RunPlugin(
 		return err
 	}
 
-	// run-policy-pack takes `<engine address> <program>`; run-plugin takes `<program>`.
-	args := append([]string{runner}, req.GetArgs()...)
-	args = append(args, programDir)
+	// As upstream's host does: run-policy-pack takes `<engine address> <program>`; run-plugin
+	// takes `<program> <plugin arguments>` (the engine's address, for a resource plugin).
+	args := []string{runner}
+	if req.GetKind() == "analyzer" {
+		args = append(append(args, req.GetArgs()...), programDir)
+	} else {
+		args = append(append(args, programDir), req.GetArgs()...)
+	}
 	cmd := exec.CommandContext(server.Context(), "node", args...)
 	cmd.Dir = programDir
 	cmd.Env = append(os.Environ(), req.GetEnv()...)
