@@ -5,14 +5,15 @@
  * the wire (type tokens, URNs, secrets) and serves the data source as an invoke.
  */
 import * as path from "node:path";
-import type * as plugin from "@pulumi/pulumi/provider";
 import type { ServiceInputs } from "../provider/runtime/inputs";
-import { defaultClient, provider as core, ServiceOutputs } from "../provider/runtime/provider";
+import { configureConnection, defaultClient, provider as core, ServiceOutputs } from "../provider/runtime/provider";
+import { configFailures, diffConfig } from "../provider/provider-config";
 import { InitializationFailure } from "../provider/runtime/post-deploy-test";
 import { listServices } from "../provider/service-listing";
 import { failureMessage } from "../provider/failure-message";
 import { PLUGIN_EXTERNAL_SERVICE_TYPE } from "../provider/type-token";
 import { revealed, withSecrets } from "./secrets";
+import type { PluginProvider } from "./server";
 
 import schema from "./schema.json";
 
@@ -27,20 +28,41 @@ function requireExternalService(urn: string): void {
   if (type !== PLUGIN_EXTERNAL_SERVICE_TYPE) throw new Error(`hpecom: unknown resource type ${type}`);
 }
 
+/**
+ * Outputs as the plugin's state keeps them: secrets wrapped, and without the default connection
+ * the core records for the dynamic face (the engine keeps each provider's configuration itself).
+ */
+function stateOf<T extends object>(outs: T): T {
+  const { defaultConnection: _recorded, ...rest } = outs as T & { defaultConnection?: unknown };
+  return withSecrets(rest as T);
+}
+
 /** An initialization failure keeps the service in state: its properties go back with their secrets wrapped. */
 async function wrapped<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (err) {
-    if (err instanceof InitializationFailure) throw new InitializationFailure(err.id, withSecrets(err.properties), err.reasons);
+    if (err instanceof InitializationFailure) throw new InitializationFailure(err.id, stateOf(err.properties), err.reasons);
     throw err;
   }
 }
 
-export function pluginProvider(version: string): plugin.Provider {
+export function pluginProvider(version: string): PluginProvider {
   return {
     version,
-    getSchema: async () => SCHEMA_TEXT,
+    schema: SCHEMA_TEXT,
+
+    async checkConfig(_olds, news) {
+      return { inputs: news, failures: configFailures(revealed(news)) };
+    },
+
+    async diffConfig(olds, news) {
+      return diffConfig(revealed(olds), revealed(news));
+    },
+
+    configure(config) {
+      configureConnection((key) => config[key]);
+    },
 
     async check(urn, olds, news) {
       requireExternalService(urn);
@@ -56,20 +78,20 @@ export function pluginProvider(version: string): plugin.Provider {
     async create(urn, inputs) {
       requireExternalService(urn);
       const result = await wrapped(() => core.create!(revealed(inputs) as ServiceInputs));
-      return { id: result.id, outs: result.outs && withSecrets(result.outs) };
+      return { id: result.id, outs: result.outs && stateOf(result.outs) };
     },
 
     async read(id, urn, props) {
       requireExternalService(urn);
       // An import reads with no properties at all: the service is looked up by id alone.
       const result = await core.read(id, revealed(props ?? {}) as ServiceOutputs);
-      return { id: result.id, props: result.props && withSecrets(result.props), inputs: result.inputs && withSecrets(result.inputs) };
+      return { id: result.id, props: result.props && stateOf(result.props), inputs: result.inputs && withSecrets(result.inputs) };
     },
 
     async update(id, urn, olds, news) {
       requireExternalService(urn);
       const result = await wrapped(() => core.update!(id, revealed(olds) as ServiceOutputs, revealed(news) as ServiceInputs));
-      return { outs: result.outs && withSecrets(result.outs) };
+      return { outs: result.outs && stateOf(result.outs) };
     },
 
     async delete(id, urn, props) {

@@ -126,6 +126,8 @@ export class ExternalService extends pulumi.dynamic.Resource {
       createdAt: undefined,
       updatedAt: undefined,
       lastTest: undefined,
-    }, resourceOptions, "hpecom", "ExternalService");
+      // The default connection it was deployed through (see ServiceOutputs): the client secret with it.
+      defaultConnection: undefined,
+    }, { ...resourceOptions, additionalSecretOutputs: [...(resourceOptions.additionalSecretOutputs ?? []), "defaultConnection"] }, "hpecom", "ExternalService");
   }
 }

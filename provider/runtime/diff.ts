@@ -9,19 +9,21 @@ export interface DiffOutcome { changes: boolean; replaces: string[]; deleteBefor
  * Compares the state (`olds`, the last outputs) with the checked new inputs. Equal after
  * normalisation means no change; unknown values count as changed. A service moves to another
  * workspace (a new endpoint, region or tenant) by replacement; new credentials for the same
- * workspace are an update that sends nothing. `defaults` is the stack's default connection.
+ * workspace are an update that sends nothing. `defaults` is the stack's default connection now,
+ * `oldConnection` the one the service was deployed through (the default one recorded then).
  */
-export function diffInputs(olds: ServiceInputs, news: ServiceInputs, defaults: ConnectionSettings): DiffOutcome {
+export function diffInputs(olds: ServiceInputs, news: ServiceInputs, defaults: ConnectionSettings, oldConnection = olds.connection ?? defaults): DiffOutcome {
   const unknown = new Set(unknownPaths(news).map((p) => p.split(".")[0]));
   const comparable = { ...news, authentication: withoutUnseenSecrets(olds.authentication, news.authentication) };
   const changed = INPUT_FIELDS.filter((k) => unknown.has(k) || !deepEqual(olds[k], comparable[k]));
   const replaces: string[] = changed.filter((k) => (IMMUTABLE_FIELDS as readonly string[]).includes(k));
   const moved = unknown.has("connection") || unknown.has("tenantAcid") ||
-    workspaceOf(olds.connection ?? defaults, olds.tenantAcid) !== workspaceOf(news.connection ?? defaults, news.tenantAcid);
+    workspaceOf(oldConnection, olds.tenantAcid) !== workspaceOf(news.connection ?? defaults, news.tenantAcid);
   if (moved) replaces.push(changed.includes("tenantAcid") ? "tenantAcid" : "connection");
   // Names are unique in a workspace: a replacement in the same workspace that keeps the name must delete first.
   const sameName = !unknown.has("name") && olds.name === news.name;
-  return { changes: changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 && sameName && !moved };
+  // A move of the default connection changes no input of the resource, and is a change all the same.
+  return { changes: changed.length > 0 || moved, replaces, deleteBeforeReplace: replaces.length > 0 && sameName && !moved };
 }
 
 /**

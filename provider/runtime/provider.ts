@@ -6,7 +6,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { ComApiError, ExternalService, isModelled, JobAwaitingApprovalError, quoted } from "../../sdk";
-import { clientFor, ConnectionSettings, defaultConnectionDisabled, jobTimeoutMs, resolveSettings } from "../connection";
+import { clientFor, ConnectionSettings, defaultConnectionDisabled, jobTimeoutMs, resolveSettings, workspaceOf } from "../connection";
 import { diffInputs } from "./diff";
 import { changedSecretPaths, checkInputs, createBody, inputsFromService, ServiceInputs } from "./inputs";
 import { fullPatch, minimalPatch } from "./patch";
@@ -22,6 +22,13 @@ export type ServiceOutputs = ServiceInputs & {
   createdAt: string;
   updatedAt: string;
   lastTest?: LastTest;
+  /**
+   * The default connection the service was deployed through (when it has no `connection` of its
+   * own): a later change of the stack's workspace is a move, and the service is deleted in the
+   * old workspace with these settings. Secret in state; the plugin face leaves it out, since the
+   * engine keeps each provider's configuration there itself.
+   */
+  defaultConnection?: ConnectionSettings;
 };
 
 let settings: ConnectionSettings | undefined;
@@ -33,20 +40,32 @@ function defaults(): ConnectionSettings {
   return settings;
 }
 
-/** The client of the service's workspace: its own connection's, or the default one's. */
-function client(inputs: Pick<ServiceInputs, "tenantAcid" | "connection">) {
-  return clientFor(inputs.connection ?? defaults(), inputs.tenantAcid);
+/**
+ * The connection of a service in state: its own; else the default one, unless the default has
+ * moved to another workspace since the service was deployed: then the one recorded with it.
+ */
+function connectionOf(previous: Partial<ServiceOutputs>): ConnectionSettings {
+  if (previous.connection) return previous.connection;
+  const recorded = previous.defaultConnection;
+  return recorded && workspaceOf(recorded) !== workspaceOf(defaults()) ? recorded : defaults();
+}
+
+/** The client of a service about to be created (its own connection's, or the default one's), or of one in state. */
+function client(inputs: Pick<ServiceInputs, "tenantAcid" | "connection">, connection = inputs.connection ?? defaults()) {
+  return clientFor(connection, inputs.tenantAcid);
 }
 
 /** The outputs of an update that sends nothing: the service as last read, with the new inputs. */
 function keptOutputs(inputs: ServiceInputs, previous: ServiceOutputs): ServiceOutputs {
   const { resourceUri, generation, status, createdAt, updatedAt, lastTest } = previous;
-  return { ...inputs, resourceUri, generation, status, createdAt, updatedAt, ...(lastTest && { lastTest }) };
+  const recorded = inputs.connection ? {} : { defaultConnection: connectionOf(previous) };
+  return { ...inputs, ...recorded, resourceUri, generation, status, createdAt, updatedAt, ...(lastTest && { lastTest }) };
 }
 
-function outputs(inputs: ServiceInputs, service: ExternalService, lastTest?: LastTest): ServiceOutputs {
+function outputs(inputs: ServiceInputs, service: ExternalService, lastTest?: LastTest, connection = inputs.connection ?? defaults()): ServiceOutputs {
   const outs: ServiceOutputs = {
     ...inputs,
+    ...(!inputs.connection && { defaultConnection: connection }),
     state: service.state ?? inputs.state,
     resourceUri: service.resourceUri,
     generation: service.generation,
@@ -137,7 +156,7 @@ export const provider: ExternalServiceProvider = {
   },
 
   async diff(_id, olds, news) {
-    return diffInputs(olds, news, defaults());
+    return diffInputs(olds, news, defaults(), olds.connection ?? olds.defaultConnection);
   },
 
   create: (inputs) => reported("create", inputs, async () => {
@@ -158,11 +177,12 @@ export const provider: ExternalServiceProvider = {
   read: (id, previous) => reported("read", { ...previous, id }, async () => {
     // The engine always passes the state; the parameter is optional only in the interface.
     if (!previous) return {};
-    const service = await lookupService(client(previous), id);
+    const connection = connectionOf(previous);
+    const service = await lookupService(client(previous, connection), id);
     // No id tells the engine the service is gone.
     if (!service) return {};
     const inputs = inputsFromService(service, previous);
-    const outs = outputs(inputs, service, previous.lastTest);
+    const outs = outputs(inputs, service, previous.lastTest, connection);
     return { id, props: outs, inputs };
   }),
 
@@ -191,8 +211,9 @@ export const provider: ExternalServiceProvider = {
   }),
 
   delete: (id, previous) => reported("delete", { name: previous.name, id }, async () => {
-    const com = client(previous);
-    const timeoutMs = jobTimeoutMs(previous.connection ?? defaults());
+    const connection = connectionOf(previous);
+    const com = client(previous, connection);
+    const timeoutMs = jobTimeoutMs(connection);
     try {
       await com.externalServices.delete({ id, serviceType: previous.serviceType, serviceData: previous.serviceData, vCenterUuid: previous.vCenterUuid }, { timeoutMs });
     } catch (err) {

@@ -65,6 +65,8 @@ export interface TestStackOptions {
   projectName?: string;
   config?: ConfigMap;
   envVars?: Record<string, string>;
+  /** Run the program's `hpecom:index:*` resources on the checkout's plugin (bin/pulumi-resource-hpecom). */
+  plugin?: boolean;
 }
 
 /**
@@ -89,7 +91,10 @@ export async function withTestStack<T>(
       pulumiHome,
       pulumiCommand: await PulumiCommand.get({ root: path.dirname(engineBin()) }),
       envVars: { PULUMI_BACKEND_URL: `file://${backendDir}`, ...options.envVars },
-      projectSettings: { name: projectName, runtime: "nodejs", backend: { url: `file://${backendDir}` } },
+      projectSettings: {
+        name: projectName, runtime: "nodejs", backend: { url: `file://${backendDir}` },
+        ...(options.plugin && { plugins: { providers: [{ name: "hpecom", path: path.join(repoRoot, "bin") }] } }),
+      },
     },
   );
   if (options.config) await stack.setAllConfig(options.config);
