@@ -8,4 +8,6 @@ module.exports = {
   globalSetup: "<rootDir>/tests/helpers/global-setup.js",
   setupFiles: ["<rootDir>/tests/helpers/fast-check-seed.js"],
   testTimeout: 120000,
+  // Most suites wait on the engine and on loopback HTTP, not on the CPU: three workers on two cores keep both busy.
+  maxWorkers: 3,
 };

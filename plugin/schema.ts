@@ -11,7 +11,7 @@ import { z } from "zod";
 import { AUTHENTICATION_PAIRING, AUTHENTICATION_TYPE_FOR, ExternalServiceCreateSchema, REGIONS, SERVICE_STATES, SERVICE_TYPES } from "../sdk";
 import { CONNECTION_KEYS, DISABLE_DEFAULT_CONNECTION, JOB_TIMEOUT_SECONDS } from "../provider/connection";
 import { POST_DEPLOY_TEST_RULES } from "../provider/runtime/inputs";
-import { PLUGIN_EXTERNAL_SERVICE_TYPE } from "../provider/type-token";
+import { PLUGIN_DOWNLOAD_URL, PLUGIN_EXTERNAL_SERVICE_TYPE } from "../provider/type-token";
 import { DEFAULT_WAIT_TIMEOUT_MS } from "../sdk";
 
 type JsonSchema = {
@@ -26,7 +26,7 @@ interface ObjectType { type: "object"; description: string; properties: Record<s
 interface EnumType { type: "string"; description: string; enum: { value: string; description?: string }[] }
 
 /** Where releases are published: the engine downloads `pulumi-resource-hpecom-v<version>-<os>-<arch>.tar.gz` from there. */
-export const PLUGIN_DOWNLOAD_URL = "github://api.github.com/pulumi-hpecom/pulumi-hpecom";
+export { PLUGIN_DOWNLOAD_URL };
 
 const token = (name: string) => `hpecom:index:${name}`;
 const ref = (name: string, description?: string): PulumiType => ({ $ref: `#/types/${token(name)}`, ...(description && { description }) });

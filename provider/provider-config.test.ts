@@ -42,4 +42,19 @@ describe("a provider's configuration", () => {
     // Naming the region's own endpoint is the same workspace.
     expect(diffConfig({ region: "us-west" }, { region: "us-west", version: "0.2.0" })).toEqual({ changes: false, replaces: [] });
   });
+
+  it("leaves a resource coming from the dynamic face to its own diff: the dynamic provider's configuration is the whole stack config", () => {
+    const dynamic = { "hpecom:endpoint": workspace.endpoint, "hpecom:clientId": "id", "hpecom:clientSecret": "secret-1", "aws:region": "us-east-1" };
+    expect(diffConfig(dynamic, { ...workspace, endpoint: "https://eu-central.api.example" })).toEqual({ changes: true, replaces: [] });
+  });
+
+  it("reads what a configuration leaves out from the environment, as the connection does", () => {
+    process.env.HPECOM_ENDPOINT = workspace.endpoint;
+    try {
+      expect(diffConfig({}, { endpoint: workspace.endpoint })).toEqual({ changes: true, replaces: [] });
+      expect(diffConfig({}, { endpoint: "https://eu-central.api.example" })).toEqual({ changes: true, replaces: ["endpoint"] });
+    } finally {
+      delete process.env.HPECOM_ENDPOINT;
+    }
+  });
 });

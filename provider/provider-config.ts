@@ -7,7 +7,7 @@
  * are an update that sends nothing.
  */
 import { deepEqual } from "../sdk";
-import { CONNECTION_KEYS, connectionIssues, ConnectionSettings, DISABLE_DEFAULT_CONNECTION, workspaceOf } from "./connection";
+import { CONNECTION_KEYS, connectionIssues, ConnectionSettings, DISABLE_DEFAULT_CONNECTION, resolveSettings, workspaceOf } from "./connection";
 import { unknownPaths } from "./runtime/inputs";
 
 /** Every configuration key, and the keys the engine itself adds to a provider's inputs. */
@@ -48,11 +48,19 @@ export function configFailures(config: Record<string, unknown>): ConfigFailure[]
 
 export interface ConfigDiff { changes: boolean; replaces: string[] }
 
-/** What DiffConfig answers for a provider whose configuration went from `olds` to `news`. */
+/**
+ * What DiffConfig answers for a provider whose configuration went from `olds` to `news`. Keys
+ * left out fall back to the environment, as the connection itself does.
+ */
 export function diffConfig(olds: Record<string, unknown>, news: Record<string, unknown>): ConfigDiff {
+  // A resource moving here from the dynamic face brings the dynamic provider's configuration (the
+  // whole stack config: `hpecom:endpoint`, other packages' keys), not its own workspace: whether
+  // it moves is its own diff's to say, from the connection it recorded.
+  if (Object.keys(olds).some((k) => k.includes(":"))) return { changes: true, replaces: [] };
   const keys = [...new Set([...Object.keys(olds), ...Object.keys(news)])].filter((k) => !ENGINE_KEYS.includes(k));
   const unknown = new Set(unknownPaths(news));
   const changed = keys.filter((k) => unknown.has(k) || !deepEqual(olds[k], news[k]));
-  const moved = WORKSPACE_KEYS.some((k) => unknown.has(k)) || workspaceOf(settingsOf(olds)) !== workspaceOf(settingsOf(news));
+  const workspace = (config: Record<string, unknown>) => workspaceOf(resolveSettings((key) => settingsOf(config)[key]));
+  const moved = WORKSPACE_KEYS.some((k) => unknown.has(k)) || workspace(olds) !== workspace(news);
   return { changes: changed.length > 0, replaces: moved ? WORKSPACE_KEYS.filter((k) => changed.includes(k)) : [] };
 }
