@@ -14,7 +14,7 @@ import { ExternalService } from "../../provider";
 import { stateFilesText } from "../helpers/cli-project";
 import { emulatorServices } from "../helpers/com-stack";
 import { useEmulator } from "../helpers/emulator";
-import { CliResult, pulumiCli, repoRoot, scratchDir, withTestStack } from "../helpers/engine";
+import { pulumiCli, repoRoot, scratchDir, stackCli, withTestStack } from "../helpers/engine";
 import { expectNoSecrets } from "../helpers/secrets";
 
 const CLIENT = { id: "demo-client", secret: "demo-secret", workspace: "ws" };
@@ -140,13 +140,7 @@ it("plugin face, YAML: an explicit provider moved to another workspace replaces 
   const opts = { cwd: path.join(scratch, "project"), home: path.join(scratch, "home"), backendDir: path.join(scratch, "state"), env: { PULUMI_CONFIG_PASSPHRASE: "move" } };
   fs.mkdirSync(opts.cwd, { recursive: true });
   fs.writeFileSync(path.join(opts.cwd, "Pulumi.yaml"), YAML);
-  const printed: string[] = [];
-  const run = async (...args: string[]): Promise<CliResult> => {
-    const r = await pulumiCli([...args, "--stack", "dev"], opts);
-    printed.push(r.stdout, r.stderr);
-    if (r.code !== 0) throw new Error(`pulumi ${args.join(" ")} failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
-    return r;
-  };
+  const { run, printed } = stackCli(opts);
   const pointAt = (emulator: RunningEmulator) => run("config", "set-all", "--plaintext", `endpoint=${emulator.url}`, "--plaintext", `tokenUrl=${emulator.tokenUrl}`, "--secret", `clientSecret=${CLIENT.secret}`);
   try {
     expect((await pulumiCli(["stack", "init", "dev"], opts)).code).toBe(0);

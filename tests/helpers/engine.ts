@@ -145,3 +145,18 @@ export async function pulumiCli(
     return { code: typeof e.code === "number" ? e.code : 1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
   }
 }
+
+/**
+ * `pulumi <args> --stack <stack>` in a project directory, failing on a non-zero exit with what the
+ * CLI printed; `printed` keeps every output, for secret scans.
+ */
+export function stackCli(opts: Parameters<typeof pulumiCli>[1], stack = "dev") {
+  const printed: string[] = [];
+  const run = async (...args: string[]): Promise<CliResult> => {
+    const r = await pulumiCli([...args, "--stack", stack], opts);
+    printed.push(r.stdout, r.stderr);
+    if (r.code !== 0) throw new Error(`pulumi ${args.join(" ")} failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
+    return r;
+  };
+  return { run, printed };
+}

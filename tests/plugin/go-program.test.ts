@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { stateFilesText } from "../helpers/cli-project";
 import { emulatorServices } from "../helpers/com-stack";
 import { useEmulator } from "../helpers/emulator";
-import { CliResult, pulumiCli, repoRoot } from "../helpers/engine";
+import { pulumiCli, repoRoot, stackCli } from "../helpers/engine";
 import { expectNoSecrets } from "../helpers/secrets";
 
 const emulator = useEmulator();
@@ -58,13 +58,7 @@ it("creates, refreshes, updates and destroys a service from a Go program", async
   const home = path.join(scratch, "home");
   const program = path.join(scratch, "program");
   const opts = { cwd: program, home, backendDir: path.join(scratch, "state"), env: { PULUMI_CONFIG_PASSPHRASE: "go", GOFLAGS: "-mod=mod", GOPROXY: "off" } };
-  const printed: string[] = [];
-  const run = async (...args: string[]): Promise<CliResult> => {
-    const r = await pulumiCli([...args, "--stack", "dev"], opts);
-    printed.push(r.stdout, r.stderr);
-    if (r.code !== 0) throw new Error(`pulumi ${args.join(" ")} failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
-    return r;
-  };
+  const { run, printed } = stackCli(opts);
 
   // The SDK, generated from the schema into the scratch folder; its module graph is the committed one.
   const generated = await pulumiCli(["package", "gen-sdk", path.join(repoRoot, "plugin", "schema.json"), "--language", "go", "--out", path.join(scratch, "sdk")], { ...opts, cwd: scratch });
