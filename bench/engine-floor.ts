@@ -1,10 +1,11 @@
 /**
- * The engine-floor scenario: N DSCC services through the real engine, each operation timed for
- * the engine floor (a dynamic provider that does no I/O), ExternalService at 0 ms and at 50 ms
- * of emulator latency, and (at N=100) the same service through the provider plugin, which
- * serializes no closure per resource. Single runs on 2 cores swing by
- * ±20 %, so the variants run back to back in interleaved rounds (the order rotates each round),
- * and each ratio is the median of the per-round ratios, with their spread.
+ * The engine-floor scenario: N DSCC services through the real engine, each face against its own
+ * floor, each operation timed: ExternalService (the dynamic face) at 0 ms and at 50 ms of
+ * emulator latency against a dynamic provider that does no I/O, and the provider plugin against
+ * a plugin with the same schema that does no I/O (providers/plugin-floor.ts). Single runs on 2
+ * cores swing by ±20 %, so the variants run back to back in interleaved rounds (the order rotates
+ * each round), and each ratio is the median of the per-round ratios to the same round's floor,
+ * with their spread.
  */
 import axios from "axios";
 import type { EmulatorProcess } from "../emulator";
@@ -20,8 +21,8 @@ export const SIZES = (process.env.BENCH_N ?? "100,500").split(",").map(Number);
 const LATENCIES = (process.env.BENCH_LATENCY_MS ?? "0,50").split(",").map(Number);
 const ROUNDS = new Map((process.env.BENCH_ROUNDS ?? "100:2,500:1").split(",").map((p) => p.split(":").map(Number) as [number, number]));
 /**
- * What keeps `make bench` within 20 minutes on 2 cores: the plugin path runs once, at the small
- * size; the large size skips the no-op preview (no target depends on it; the no-op up stays).
+ * What keeps `make bench` within 20 minutes on 2 cores: the large size skips the no-op preview
+ * (no target depends on it; the no-op up stays).
  */
 const SMALL_N = 100;
 const skipped = (n: number, op: Operation) => n > SMALL_N && op === "no-op preview";
@@ -34,7 +35,18 @@ export interface Measurement {
 export interface FloorResults { measurements: Measurement[]; peakMiB: Record<string, number>; rounds: Record<number, number> }
 
 interface Run { variant: Variant; latencyMs: number }
-const label = (r: Run) => (r.variant === "floor" ? "floor" : `${r.variant} @ ${r.latencyMs} ms`);
+const label = (r: Run) => (isFloor(r.variant) ? r.variant : `${r.variant} @ ${r.latencyMs} ms`);
+
+/**
+ * Each face and the floor it is measured against. The floors send no request, so the emulator's
+ * latency does not concern them. `BENCH_FACES=hpecom` or `=plugin` runs one.
+ */
+const FACES = [
+  { face: "hpecom" as Variant, floor: "floor" as Variant, latencies: LATENCIES, limits: { noop: 1.1, at0: 1.2, atLatency: 1.35 } },
+  { face: "plugin" as Variant, floor: "plugin-floor" as Variant, latencies: [0], limits: { noop: 1.15, at0: 1.15, atLatency: 1.15 } },
+].filter((f) => (process.env.BENCH_FACES ?? "hpecom,plugin").split(",").includes(f.face));
+const isFloor = (v: Variant) => FACES.some((f) => f.floor === v);
+const floorOf = (v: Variant) => FACES.find((f) => f.face === v)!.floor;
 
 /** Every operation of one variant, in order, on a fresh stack and an empty emulator. */
 async function runSequence(run: Run, n: number, round: number, emulator: EmulatorProcess): Promise<{ results: Measurement[]; peakMiB: number }> {
@@ -74,17 +86,15 @@ async function runSequence(run: Run, n: number, round: number, emulator: Emulato
 export async function engineFloorScenario(emulator: EmulatorProcess): Promise<FloorResults> {
   // The first sequence in a process runs slower (disk caches, the engine's plugin discovery):
   // one unmeasured sequence of each kind keeps that cost out of the first round.
-  for (const variant of ["floor", "hpecom"] as Variant[]) await runSequence({ variant, latencyMs: 0 }, 10, -1, emulator);
+  for (const { face, floor } of FACES) for (const variant of [floor, face]) await runSequence({ variant, latencyMs: 0 }, 10, -1, emulator);
   const measurements: Measurement[] = [];
   const peakMiB: Record<string, number> = {};
   const rounds: Record<number, number> = {};
+  const plan: Run[] = FACES.flatMap(({ face, floor, latencies }) => [{ variant: floor, latencyMs: 0 }, ...latencies.map((l): Run => ({ variant: face, latencyMs: l }))]);
   for (const n of SIZES) {
-    // The floor sends no request, so the emulator's latency does not concern it.
-    const plan: Run[] = [{ variant: "floor", latencyMs: 0 }, ...LATENCIES.map((l): Run => ({ variant: "hpecom", latencyMs: l }))];
     rounds[n] = ROUNDS.get(n) ?? 1;
     for (let round = 0; round < rounds[n]; round++) {
       const order = [...plan.slice(round % plan.length), ...plan.slice(0, round % plan.length)];
-      if (n <= SMALL_N && round === 0) order.push({ variant: "plugin", latencyMs: 0 });
       for (const run of order) {
         const { results, peakMiB: peak } = await runSequence(run, n, round, emulator);
         measurements.push(...results);
@@ -101,29 +111,33 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** Per-round ratios of a variant's time to the floor's for one operation: their median and spread. */
+const of = (all: Measurement[], n: number, r: Run, op: Operation) =>
+  all.filter((m) => m.n === n && m.variant === r.variant && m.latencyMs === r.latencyMs && m.operation === op);
+
+/** Per-round ratios of a face's time to its floor's for one operation: their median and spread. */
 function ratio(all: Measurement[], n: number, run: Run, op: Operation) {
-  const of = (r: Run) => all.filter((m) => m.n === n && m.variant === r.variant && m.latencyMs === r.latencyMs && m.operation === op);
-  const floor = of({ variant: "floor", latencyMs: 0 });
-  const ours = of(run);
+  const floor = of(all, n, { variant: floorOf(run.variant), latencyMs: 0 }, op);
+  const ours = of(all, n, run, op);
   const ratios = ours.map((m) => m.seconds / floor.find((f) => f.round === m.round)!.seconds);
   return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), seconds: median(ours.map((m) => m.seconds)), requests: ours[0]?.requests };
 }
 
+/** The faces' runs that were measured at size `n`, with their latencies. */
+const runsAt = (r: FloorResults, n: number): Run[] =>
+  FACES.flatMap(({ face }) => [...new Set(r.measurements.filter((m) => m.n === n && m.variant === face).map((m) => m.latencyMs))].map((latencyMs) => ({ variant: face, latencyMs })));
+
 export function floorTable(r: FloorResults): string {
   const lines = [
-    "| N (rounds) | latency | operation | floor s | hpecom s | hpecom ÷ floor, median (spread) | plugin ÷ floor | requests hpecom |",
+    "| N (rounds) | face | latency | operation | its floor s | face s | face ÷ floor, median (spread) | requests |",
     "|---|---|---|---|---|---|---|---|",
   ];
   for (const n of [...new Set(r.measurements.map((m) => m.n))]) {
-    for (const latencyMs of [...new Set(r.measurements.filter((m) => m.variant === "hpecom").map((m) => m.latencyMs))]) {
+    for (const run of runsAt(r, n)) {
       for (const op of measuredAt(r, n)) {
-        const floor = median(r.measurements.filter((m) => m.n === n && m.variant === "floor" && m.operation === op).map((m) => m.seconds));
-        const ours = ratio(r.measurements, n, { variant: "hpecom", latencyMs }, op);
-        const hasPlugin = r.measurements.some((m) => m.n === n && m.variant === "plugin" && m.latencyMs === latencyMs);
-        const plugin = hasPlugin ? `${ratio(r.measurements, n, { variant: "plugin", latencyMs }, op).median.toFixed(2)}×` : "—";
-        lines.push(`| ${n} (${r.rounds[n]}) | ${latencyMs} ms | ${op} | ${floor.toFixed(2)} | ${ours.seconds.toFixed(2)} | ` +
-          `${ours.median.toFixed(2)}× (${ours.min.toFixed(2)}–${ours.max.toFixed(2)}) | ${plugin} | ${ours.requests} |`);
+        const floor = median(of(r.measurements, n, { variant: floorOf(run.variant), latencyMs: 0 }, op).map((m) => m.seconds));
+        const ours = ratio(r.measurements, n, run, op);
+        lines.push(`| ${n} (${r.rounds[n]}) | ${run.variant} | ${run.latencyMs} ms | ${op} | ${floor.toFixed(2)} | ${ours.seconds.toFixed(2)} | ` +
+          `${ours.median.toFixed(2)}× (${ours.min.toFixed(2)}–${ours.max.toFixed(2)}) | ${ours.requests} |`);
       }
     }
   }
@@ -136,14 +150,15 @@ const measuredAt = (r: FloorResults, n: number) => OPERATIONS.filter((op) => r.m
 const routeCount = (m: Measurement, pattern: RegExp) =>
   Object.entries(m.byRoute).filter(([route]) => pattern.test(route)).reduce((a, [, c]) => a + c, 0);
 
-/** The issue's targets, each with the measured value beside it. */
+/** The issues' targets, each with the measured value beside it. */
 export function floorTargets(r: FloorResults) {
   const checks: { target: string; measured: string; met: boolean }[] = [];
   for (const n of [...new Set(r.measurements.map((m) => m.n))]) {
-    const floorPeak = r.peakMiB[`N=${n} floor`];
-    for (const latencyMs of [...new Set(r.measurements.filter((m) => m.variant === "hpecom").map((m) => m.latencyMs))]) {
-      const at = `N=${n}, ${latencyMs} ms`;
-      const first = (op: Operation) => r.measurements.find((m) => m.n === n && m.variant === "hpecom" && m.latencyMs === latencyMs && m.operation === op)!;
+    for (const run of runsAt(r, n)) {
+      const { variant, latencyMs } = run;
+      const { floor, limits } = FACES.find((f) => f.face === variant)!;
+      const at = `N=${n}, ${variant} @ ${latencyMs} ms`;
+      const first = (op: Operation) => r.measurements.find((m) => m.n === n && m.variant === variant && m.latencyMs === latencyMs && m.operation === op)!;
       for (const op of measuredAt(r, n).filter((o) => o.startsWith("no-op"))) {
         checks.push({ target: `${at}: ${op} sends 0 requests`, measured: String(first(op).requests), met: first(op).requests === 0 });
       }
@@ -156,12 +171,13 @@ export function floorTargets(r: FloorResults) {
       const reads = routeCount(update, /^GET /);
       checks.push({ target: `${at}: update = ${n} PATCHes + ${pages} list pages (+1 token)`, measured: `${routeCount(update, /^PATCH /)} PATCHes + ${reads} reads`, met: routeCount(update, /^PATCH /) === n && reads <= pages });
       for (const op of measuredAt(r, n)) {
-        const limit = op.startsWith("no-op") ? 1.1 : latencyMs === 0 ? 1.2 : 1.35;
-        const { median: m } = ratio(r.measurements, n, { variant: "hpecom", latencyMs }, op);
-        checks.push({ target: `${at}: ${op} ≤ ${limit}× the engine floor (median of rounds)`, measured: `${m.toFixed(2)}×`, met: m <= limit });
+        const limit = op.startsWith("no-op") ? limits.noop : latencyMs === 0 ? limits.at0 : limits.atLatency;
+        const { median: m } = ratio(r.measurements, n, run, op);
+        checks.push({ target: `${at}: ${op} ≤ ${limit}× ${floor} (median of rounds)`, measured: `${m.toFixed(2)}×`, met: m <= limit });
       }
-      const peak = r.peakMiB[`N=${n} hpecom @ ${latencyMs} ms`];
-      checks.push({ target: `${at}: provider peak memory ≤ 1.2× the floor's`, measured: `${peak} MiB vs ${floorPeak} MiB (${(peak / floorPeak).toFixed(2)}×)`, met: peak <= 1.2 * floorPeak });
+      const peak = r.peakMiB[`N=${n} ${label(run)}`];
+      const floorPeak = r.peakMiB[`N=${n} ${floor}`];
+      checks.push({ target: `${at}: provider peak memory ≤ 1.2× ${floor}'s`, measured: `${peak} MiB vs ${floorPeak} MiB (${(peak / floorPeak).toFixed(2)}×)`, met: peak <= 1.2 * floorPeak });
     }
   }
   return checks;

@@ -1,4 +1,4 @@
-/** Samples the peak resident memory (VmHWM) of the provider processes: the dynamic provider's, or the hpecom plugin's. */
+/** Samples the peak resident memory (VmHWM) of the provider processes: the dynamic provider's, or the hpecom plugin's (or its floor's). */
 import * as fs from "node:fs";
 
 function providerPids(): number[] {
@@ -7,7 +7,7 @@ function providerPids(): number[] {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8");
-      if (cmdline.includes("cmd/dynamic-provider") || cmdline.includes("dist/plugin/main.js")) pids.push(Number(entry));
+      if (cmdline.includes("cmd/dynamic-provider") || cmdline.includes("dist/plugin/main.js") || cmdline.includes("providers/plugin-floor.js")) pids.push(Number(entry));
     } catch { /* exited */ }
   }
   return pids;

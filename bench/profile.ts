@@ -3,7 +3,8 @@
  * engine floor and for ExternalService, then runs one no-op `up` of each with a CPU profiler
  * (cpu-profiler.ts) in every Node process the engine starts (the program and the dynamic provider), and sums each
  * process's CPU time by where the code lives. `BENCH_N` sets N (default 100); `BENCH_PROFILE_OP`
- * picks the operation: `no-op up` (default), `update`, `refresh` or `destroy`.
+ * picks the operation: `no-op up` (default), `create`, `update`, `refresh` or `destroy`;
+ * `BENCH_PROFILE_VARIANTS=plugin-floor,plugin` compares the plugin with its floor instead.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -13,6 +14,7 @@ import { benchStack, CLIENT, root } from "./stack";
 
 const N = Number(process.env.BENCH_N ?? 100);
 const OP = process.env.BENCH_PROFILE_OP ?? "no-op up";
+const VARIANTS = (process.env.BENCH_PROFILE_VARIANTS ?? "floor,hpecom").split(",") as Variant[];
 
 interface Node { id: number; callFrame: { functionName: string; url: string }; children?: number[] }
 interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
@@ -21,7 +23,7 @@ interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
 function place(url: string, fn: string): string {
   if (fn === "(garbage collector)") return "garbage collection";
   if (fn === "(idle)" || fn === "(program)") return fn;
-  if (/\/dist\/(sdk|provider)\//.test(url)) return url.includes("/sdk/") ? "pulumi-hpecom sdk" : "pulumi-hpecom provider";
+  if (/\/dist\/(sdk|provider|plugin)\//.test(url)) return url.includes("/sdk/") ? "pulumi-hpecom sdk" : url.includes("/plugin/") ? "pulumi-hpecom plugin" : "pulumi-hpecom provider";
   if (url.includes("/dist/bench/")) return "bench provider";
   if (url.includes("node_modules/zod")) return "zod";
   if (url.includes("@grpc") || url.includes("google-protobuf")) return "gRPC and protobuf";
@@ -47,7 +49,7 @@ function summarize(file: string): { kind: string; totalMs: number; byPlace: Reco
     byFunction[fn] = (byFunction[fn] ?? 0) + ms;
     totalMs += ms;
   });
-  const dynamicProvider = profile.nodes.some((n) => n.callFrame.url.includes("cmd/dynamic-provider"));
+  const dynamicProvider = profile.nodes.some((n) => /cmd\/dynamic-provider|dist\/plugin\/main|providers\/plugin-floor/.test(n.callFrame.url));
   const top = Object.entries(byFunction).sort((a, b) => b[1] - a[1]).slice(0, 10);
   return { kind: dynamicProvider ? "provider process" : "program process", totalMs, byPlace, top };
 }
@@ -56,7 +58,7 @@ async function profileVariant(variant: Variant, emulator: Awaited<ReturnType<typ
   const bench = await benchStack(variant, N, emulator, `profile-${variant}`);
   const dir = fs.mkdtempSync(path.join(root, ".pulumi", "bench", `cpuprofile-${variant}-`));
   try {
-    await bench.stack.up();
+    if (OP !== "create") await bench.stack.up();
     if (OP === "update") bench.setDescription("v2");
     const env = bench.stack.workspace.envVars;
     Object.assign(env, { NODE_OPTIONS: `--require ${path.join(__dirname, "cpu-profiler.js")}`, HPECOM_CPU_PROFILE_DIR: dir });
@@ -79,7 +81,7 @@ async function main() {
   const emulator = await startEmulatorProcess({ dataFile: path.join(root, ".pulumi", "bench", "emulator-profile.json"), clients: [`${CLIENT.id}:${CLIENT.secret}`] });
   try {
     const lines = [`CPU time of one ${OP} of ${N} services, by process and by where the code lives (ms; per resource in µs)`, ""];
-    for (const variant of ["floor", "hpecom"] as Variant[]) {
+    for (const variant of VARIANTS) {
       for (const p of await profileVariant(variant, emulator)) {
         lines.push(`${variant}, ${p.kind}: ${p.totalMs.toFixed(0)} ms (${(1000 * p.totalMs / N).toFixed(0)} µs per resource)`);
         for (const [where, ms] of Object.entries(p.byPlace).sort((a, b) => b[1] - a[1])) {

@@ -1,4 +1,4 @@
-/** The three variants of one service, as resources: the engine floor, the naive provider, and ExternalService. */
+/** The variants of one service, as resources: the engine floor, the naive provider, ExternalService, and the plugin (and its floor). */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { ExternalService } from "../provider";
@@ -28,7 +28,8 @@ class PluginService extends pulumi.CustomResource {
   }
 }
 
-export type Variant = "floor" | "naive" | "hpecom" | "plugin";
+/** `plugin-floor` runs the same program as `plugin`; bench/stack.ts gives its engine the no-I/O plugin of providers/plugin-floor.ts. */
+export type Variant = "floor" | "naive" | "hpecom" | "plugin" | "plugin-floor";
 
 /** A program of `n` DSCC services through `variant`, with the given description. */
 export function program(variant: Variant, n: number, description: () => string) {
@@ -43,7 +44,7 @@ export function program(variant: Variant, n: number, description: () => string) 
       };
       if (variant === "floor") new FloorService(`s${i}`, props);
       else if (variant === "naive") new NaiveService(`s${i}`, props);
-      else if (variant === "plugin") new PluginService(`s${i}`, { ...props, authentication: pulumi.secret(props.authentication), postDeployTest: false });
+      else if (variant === "plugin" || variant === "plugin-floor") new PluginService(`s${i}`, { ...props, authentication: pulumi.secret(props.authentication), postDeployTest: false });
       else new ExternalService(`s${i}`, { ...props, postDeployTest: false });
     }
   };

@@ -21,8 +21,8 @@ export async function benchStack(variant: Variant, n: number, emulator: Emulator
   const dir = fs.mkdtempSync(path.join(root, ".pulumi", "bench", `${label}-`));
   fs.mkdirSync(path.join(dir, "home"));
   const env = {
-    // The plugin variant's engine finds bin/pulumi-resource-hpecom on PATH.
-    PATH: `${path.join(root, "bin")}${path.delimiter}${process.env.PATH}`,
+    // The plugin variants' engine finds pulumi-resource-hpecom on PATH: the checkout's, or the floor's.
+    PATH: `${variant === "plugin-floor" ? pluginFloorLauncher(dir) : path.join(root, "bin")}${path.delimiter}${process.env.PATH}`,
     PULUMI_BACKEND_URL: `file://${dir}`,
     HPECOM_ENDPOINT: emulator.url, HPECOM_TOKEN_URL: emulator.tokenUrl, HPECOM_CLIENT_ID: CLIENT.id, HPECOM_CLIENT_SECRET: CLIENT.secret,
   };
@@ -42,6 +42,14 @@ export async function benchStack(variant: Variant, n: number, emulator: Emulator
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A directory holding a pulumi-resource-hpecom that serves the no-I/O plugin (providers/plugin-floor.ts). */
+function pluginFloorLauncher(dir: string): string {
+  const bin = path.join(dir, "plugin-floor-bin");
+  fs.mkdirSync(bin);
+  fs.writeFileSync(path.join(bin, "pulumi-resource-hpecom"), `#!/bin/sh\nexec node ${JSON.stringify(path.join(root, "dist", "bench", "providers", "plugin-floor.js"))} "$@"\n`, { mode: 0o755 });
+  return bin;
 }
 
 export interface Counts { lastSeq: number; routes: Record<string, number>; statuses: Record<string, number> }

@@ -37,9 +37,9 @@ const stopProcess = (proc: ChildProcess) => new Promise<void>((resolve) => {
   proc.kill("SIGKILL");
 });
 
-export async function startEmulatorProcess(options: { dataFile: string; clients?: string[]; rateLimit?: string }): Promise<EmulatorProcess> {
+export async function startEmulatorProcess(options: { dataFile?: string; clients?: string[]; rateLimit?: string }): Promise<EmulatorProcess> {
   const port = await freePort();
-  const args = ["--port", String(port), "--data-file", options.dataFile, ...(options.clients ?? []).flatMap((c) => ["--client", c]),
+  const args = ["--port", String(port), ...(options.dataFile ? ["--data-file", options.dataFile] : []), ...(options.clients ?? []).flatMap((c) => ["--client", c]),
     ...(options.rateLimit ? ["--rate-limit", options.rateLimit] : [])];
   let proc = await spawnEmulator(args);
   const url = `http://127.0.0.1:${port}`;
