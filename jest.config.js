@@ -1,7 +1,7 @@
 /** Unit tests sit beside the code; contract and end-to-end tests live in tests/. */
 module.exports = {
   testEnvironment: "node",
-  testMatch: ["<rootDir>/{sdk,provider,plugin,policy,emulator,tests}/**/*.test.ts"],
+  testMatch: ["<rootDir>/{sdk,provider,plugin,policy,emulator,cli,tests}/**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/dist/", "<rootDir>/.pulumi/"],
   modulePathIgnorePatterns: ["<rootDir>/dist/", "<rootDir>/.pulumi/"],
   transform: { "^.+\\.ts$": "ts-jest" },

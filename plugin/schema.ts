@@ -11,6 +11,7 @@ import { z } from "zod";
 import { AUTHENTICATION_PAIRING, AUTHENTICATION_TYPE_FOR, ExternalServiceCreateSchema, REGIONS, SERVICE_STATES, SERVICE_TYPES } from "../sdk";
 import { CONNECTION_KEYS, DISABLE_DEFAULT_CONNECTION, JOB_TIMEOUT_SECONDS } from "../provider/connection";
 import { POST_DEPLOY_TEST_RULES } from "../provider/runtime/inputs";
+import { ISSUED_AT_RULE, REFRESH_TOKEN_WARNING_DAYS } from "../provider/runtime/refresh-token";
 import { PLUGIN_DOWNLOAD_URL, PLUGIN_EXTERNAL_SERVICE_TYPE } from "../provider/type-token";
 import { DEFAULT_WAIT_TIMEOUT_MS } from "../sdk";
 
@@ -108,6 +109,10 @@ const PROVIDER_INPUTS: Record<string, PulumiType> = {
     description: `Run the API's connection test after create and after updates that touch the connection; it ${POST_DEPLOY_TEST_RULES.shape} (default true). A union: a switch, or the switch on with options.`,
   },
   adopt: { type: "boolean", description: "Take over an existing service of this name and type instead of failing with \"already exists\". Default false." },
+  refreshTokenIssuedAt: {
+    type: "string",
+    description: `SERVICE_NOW: when ServiceNow issued the refresh token; refreshTokenExpiresAt counts from here instead of from when the provider sent the token. It ${ISSUED_AT_RULE}. Never sent to the API.`,
+  },
 };
 
 const SERVICE_OUTPUTS: Record<string, PulumiType> = {
@@ -120,6 +125,12 @@ const SERVICE_OUTPUTS: Record<string, PulumiType> = {
 
 const OUTPUTS: Record<string, PulumiType> = {
   ...SERVICE_OUTPUTS,
+  refreshTokenSentAt: { type: "string", description: "SERVICE_NOW: when the provider last sent a new refresh token (create, adoption, or an update that changed it; ISO 8601). Absent for a token set outside Pulumi (an imported service)." },
+  refreshTokenExpiresAt: {
+    type: "string",
+    description: "SERVICE_NOW: when the refresh token expires: refreshTokenIssuedAt (or else refreshTokenSentAt) plus serviceData.refreshTokenExpiryInDays (ISO 8601). " +
+      "Absent when neither is known: the API does not say when a token was issued. Preview and up warn within hpecom:refreshTokenWarningDays of it; once it has passed, the post-deploy test fails.",
+  },
   lastTest: ref("PostDeployTestResult", "The outcome of the last post-deploy test; absent when the service was never tested."),
 };
 
@@ -156,6 +167,10 @@ const CONNECTION_PROPERTIES: Record<keyof typeof CONNECTION_KEYS, PulumiType> = 
     type: "integer",
     description: `How long a delete waits for its DeleteVCenter job, from ${JOB_TIMEOUT_SECONDS.min} to ${JOB_TIMEOUT_SECONDS.max} seconds (default 120); an approval policy in COM can hold a job.`,
   },
+  refreshTokenWarningDays: {
+    type: "integer",
+    description: `How many days before a ServiceNow refresh token expires preview and up warn about it, from ${REFRESH_TOKEN_WARNING_DAYS.min} to ${REFRESH_TOKEN_WARNING_DAYS.max} (default ${REFRESH_TOKEN_WARNING_DAYS.default}).`,
+  },
 };
 
 const withEnvironment = (p: PulumiType, variable: string): PulumiType =>
@@ -178,7 +193,7 @@ function configVariables(): Record<string, PulumiType> {
 
 /** The data source's view of a service: the resource's fields without a single secret. */
 function serviceInfoType(inputs: Record<string, PulumiType>): ObjectType {
-  const { authentication: _secret, tenantAcid: _t, vCenterUuid: _v, postDeployTest: _p, adopt: _a, ...apiFields } = inputs;
+  const { authentication: _secret, tenantAcid: _t, vCenterUuid: _v, postDeployTest: _p, adopt: _a, refreshTokenIssuedAt: _i, ...apiFields } = inputs;
   return {
     type: "object",
     description: "An external service as getExternalServices returns it: no secret field at all.",
@@ -187,6 +202,11 @@ function serviceInfoType(inputs: Record<string, PulumiType>): ObjectType {
       ...apiFields,
       authentication: { type: "object", additionalProperties: { type: "string" }, description: "The credentials' visible fields: clientId or username, never a secret." } as PulumiType,
       ...SERVICE_OUTPUTS,
+      refreshTokenExpiresNoLaterThan: {
+        type: "string",
+        description: "SERVICE_NOW: the latest the refresh token can expire: updatedAt plus serviceData.refreshTokenExpiryInDays (ISO 8601). " +
+          "The API does not say when a token was issued, and a token changes only by an update, so it expires on or before this date; the exact date is the resource's refreshTokenExpiresAt.",
+      },
     },
     required: ["id", "name", "serviceType", "resourceUri", "generation"],
   };

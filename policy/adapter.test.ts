@@ -40,7 +40,7 @@ describe("the policy adapter", () => {
     expect(Object.fromEntries([...resourcePolicies, ...stackPolicies].map((p) => [p.name, p.enforcementLevel]))).toEqual({
       "incident-scope-hierarchy": "mandatory", "auth-type-matches-service-type": "mandatory", "vcenter-connection-complete": "mandatory",
       "servicenow-endpoints": "mandatory", "allowed-service-types": "mandatory", "minimum-incident-scope": "advisory",
-      "post-deploy-test-enabled": "advisory", "unique-service-names": "mandatory",
+      "post-deploy-test-enabled": "advisory", "unique-service-names": "mandatory", "refresh-token-expiry": "advisory",
     });
   });
 });

@@ -56,16 +56,18 @@ export function externalServicePolicy<C extends object = object>(spec: ExternalS
 }
 
 /** A stack policy over all ExternalService resources of a stack. */
-export function externalServiceStackPolicy(spec: {
-  name: string; description: string; enforcementLevel: EnforcementLevel; rule: (services: NamedService[]) => RuleOutcome;
+export function externalServiceStackPolicy<C extends object = object>(spec: {
+  name: string; description: string; enforcementLevel: EnforcementLevel; configSchema?: PolicyConfigSchema;
+  rule: (services: NamedService[], config: C) => RuleOutcome;
 }): StackValidationPolicy {
   return {
     name: spec.name,
     description: spec.description,
     enforcementLevel: spec.enforcementLevel,
+    configSchema: spec.configSchema,
     validateStack: (args, reportViolation) => {
       const resources = args.resources.filter((r) => EXTERNAL_SERVICE_TYPES.includes(r.type));
-      const outcome = spec.rule(resources.map((r) => ({ urn: r.urn, props: plain(r.props) })));
+      const outcome = spec.rule(resources.map((r) => ({ urn: r.urn, props: plain(r.props) })), args.getConfig<C>());
       // A pending entry is the URN of a resource whose name is unknown: read that name.
       report(outcome, (m) => reportViolation(m), (urn) => readThroughProxy(resources.find((r) => r.urn === urn)!.props, "name"));
     },

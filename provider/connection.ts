@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import { ComClient, ComConfigurationError, DEFAULT_TOKEN_URL, isRegion, Region, REGIONS, workspaceKey } from "../sdk";
 import { logExchange } from "./exchange-log";
+import { REFRESH_TOKEN_WARNING_DAYS, warningDays } from "./runtime/refresh-token";
 
 /** The config keys (namespace `hpecom`) and the environment variables that can set them. */
 export const CONNECTION_KEYS = {
@@ -18,6 +19,7 @@ export const CONNECTION_KEYS = {
   caBundleFile: "HPECOM_CA_BUNDLE_FILE",
   allowInsecureHttp: "HPECOM_ALLOW_INSECURE_HTTP",
   jobTimeoutSeconds: "HPECOM_JOB_TIMEOUT_SECONDS",
+  refreshTokenWarningDays: "HPECOM_REFRESH_TOKEN_WARNING_DAYS",
 } as const;
 
 /** How long a DeleteVCenter job is waited for by default: the sdk's wait, unless `jobTimeoutSeconds` says otherwise. */
@@ -41,7 +43,7 @@ const howToSet = (key: keyof typeof CONNECTION_KEYS, secret = false) =>
   `set it with \`pulumi config set${secret ? " --secret" : ""} hpecom:${key} <value>\` or the environment variable ${CONNECTION_KEYS[key]}`;
 
 export interface ConnectionIssue {
-  field: "region" | "clientId" | "clientSecret" | "jobTimeoutSeconds";
+  field: "region" | "clientId" | "clientSecret" | "jobTimeoutSeconds" | "refreshTokenWarningDays";
   kind: "no-endpoint" | "unknown-region" | "missing" | "out-of-range";
   /** The rule, worded for an explicit `hpecom.Connection` (`connection.<field> <rule>`). */
   rule: string;
@@ -58,6 +60,9 @@ export function connectionIssues(s: ConnectionSettings, isKnown: (field: string)
   if (s.jobTimeoutSeconds !== undefined && known("jobTimeoutSeconds") && jobTimeoutMs(s) === undefined) {
     issues.push({ field: "jobTimeoutSeconds", kind: "out-of-range", rule: `must be a whole number of seconds from ${JOB_TIMEOUT_SECONDS.min} to ${JOB_TIMEOUT_SECONDS.max}` });
   }
+  if (s.refreshTokenWarningDays !== undefined && known("refreshTokenWarningDays") && warningDays(s.refreshTokenWarningDays) === undefined) {
+    issues.push({ field: "refreshTokenWarningDays", kind: "out-of-range", rule: `must be a whole number of days from ${REFRESH_TOKEN_WARNING_DAYS.min} to ${REFRESH_TOKEN_WARNING_DAYS.max}` });
+  }
   return issues;
 }
 
@@ -73,7 +78,7 @@ export function connectionProblems(s: ConnectionSettings): string[] {
   return connectionIssues(s).map((issue) => {
     if (issue.kind === "no-endpoint") return `hpecom: no COM endpoint: ${howToSet("region")} (${REGIONS.join(", ")}), or hpecom:endpoint / HPECOM_ENDPOINT with a URL`;
     if (issue.kind === "unknown-region") return `hpecom: unknown region '${s.region}': use ${REGIONS.join(", ")}`;
-    if (issue.kind === "out-of-range") return `hpecom:jobTimeoutSeconds (${CONNECTION_KEYS.jobTimeoutSeconds}) ${issue.rule}`;
+    if (issue.kind === "out-of-range") return `hpecom:${issue.field} (${CONNECTION_KEYS[issue.field as "jobTimeoutSeconds" | "refreshTokenWarningDays"]}) ${issue.rule}`;
     const secret = issue.field === "clientSecret";
     return `hpecom: missing COM API client ${secret ? "secret" : "id"}: ${howToSet(issue.field, secret)}`;
   });

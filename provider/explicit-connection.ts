@@ -25,6 +25,8 @@ export interface ConnectionArgs {
   caBundleFile?: pulumi.Input<string>;
   /** How long a delete waits for its DeleteVCenter job (an approval policy can hold it), in seconds; default 120. */
   jobTimeoutSeconds?: pulumi.Input<number>;
+  /** Warn this many days before a ServiceNow refresh token expires (0–365; default 30). */
+  refreshTokenWarningDays?: pulumi.Input<number>;
 }
 
 export class Connection {

@@ -62,6 +62,11 @@ export interface ExternalServiceArgs {
   postDeployTest?: pulumi.Input<boolean | { timeoutSeconds?: pulumi.Input<number> }>;
   /** Take over an existing service of this name and type instead of failing with "already exists". */
   adopt?: pulumi.Input<boolean>;
+  /**
+   * SERVICE_NOW: when ServiceNow issued the refresh token (ISO 8601, e.g. 2026-06-01T09:00:00Z);
+   * `refreshTokenExpiresAt` counts from here instead of from when the provider sent the token. Never sent to the API.
+   */
+  refreshTokenIssuedAt?: pulumi.Input<string>;
 }
 
 /** The outcome of the last post-deploy test: PASSED, FAILED, TIMED_OUT, or SKIPPED (a DISABLED ServiceNow integration cannot be tested). */
@@ -98,6 +103,13 @@ export class ExternalService extends pulumi.dynamic.Resource {
   declare readonly updatedAt: pulumi.Output<string>;
   /** The last post-deploy test: status, activityId, message, at. */
   declare readonly lastTest: pulumi.Output<LastTest | undefined>;
+  /** SERVICE_NOW: when the provider last sent a new refresh token; absent for a token set outside Pulumi (an imported service). */
+  declare readonly refreshTokenSentAt: pulumi.Output<string | undefined>;
+  /**
+   * SERVICE_NOW: when the refresh token expires, `refreshTokenIssuedAt` (or else
+   * `refreshTokenSentAt`) plus `refreshTokenExpiryInDays`; absent when neither is known.
+   */
+  declare readonly refreshTokenExpiresAt: pulumi.Output<string | undefined>;
 
   static isInstance(obj: unknown): obj is ExternalService {
     return obj instanceof ExternalService;
@@ -126,6 +138,8 @@ export class ExternalService extends pulumi.dynamic.Resource {
       createdAt: undefined,
       updatedAt: undefined,
       lastTest: undefined,
+      refreshTokenSentAt: undefined,
+      refreshTokenExpiresAt: undefined,
       // The default connection it was deployed through (see ServiceOutputs): the client secret with it.
       defaultConnection: undefined,
     }, { ...resourceOptions, additionalSecretOutputs: [...(resourceOptions.additionalSecretOutputs ?? []), "defaultConnection"] }, "hpecom", "ExternalService");

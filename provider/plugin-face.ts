@@ -50,12 +50,15 @@ export class ExternalService extends pulumi.CustomResource {
   declare readonly createdAt: pulumi.Output<string>;
   declare readonly updatedAt: pulumi.Output<string>;
   declare readonly lastTest: pulumi.Output<LastTest | undefined>;
+  declare readonly refreshTokenSentAt: pulumi.Output<string | undefined>;
+  declare readonly refreshTokenExpiresAt: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: ExternalServiceArgs, opts?: pulumi.CustomResourceOptions) {
     super(PLUGIN_EXTERNAL_SERVICE_TYPE, name, {
       ...args,
       authentication: pulumi.secret(args.authentication),
       resourceUri: undefined, generation: undefined, status: undefined, createdAt: undefined, updatedAt: undefined, lastTest: undefined,
+      refreshTokenSentAt: undefined, refreshTokenExpiresAt: undefined,
     }, { ...pluginOptions, ...opts, aliases: [{ type: EXTERNAL_SERVICE_TYPE }, ...(opts?.aliases ?? [])] });
   }
 }

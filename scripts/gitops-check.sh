@@ -7,6 +7,8 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work=$root/.pulumi/gitops
 rm -rf "$work" && mkdir -p "$work/state" "$work/logs"
+# The package's own command (npx pulumi-hpecom in a project that installed it).
+export PATH=$root/bin:$PATH
 # A scratch copy of the project, so that no committed stack file is touched.
 cp -r "$root/examples/gitops" "$work/project"
 cd "$work/project"
@@ -33,10 +35,14 @@ run() { # expect description command...: expect is ok or fail
   fi
 }
 
-because() { # pattern: the step just run failed for this reason
+because() { # pattern: what the step just run printed (for a failed step: why it failed)
   if ! grep -q "$1" "$work/logs/$step.log"; then
-    echo "  FAIL step $step failed, but not because of: $1"; tail -n 40 "$work/logs/$step.log"; exit 1
+    echo "  FAIL step $step did not print: $1"; tail -n 40 "$work/logs/$step.log"; exit 1
   fi
+}
+
+days_ago() { # n: an ISO 8601 time n days before now
+  node -e "process.stdout.write(new Date(Date.now() - $1 * 86400000).toISOString())"
 }
 
 com_patch() { # stack service-key json: a change made outside the pipeline, through the COM API
@@ -74,6 +80,29 @@ for stack in tenant-a tenant-b; do
   because "no changes were expected"
   run ok   "merge to main: up restores the desired state" pulumi up --yes "${s[@]}" "${policy[@]}"
   run ok   "nightly: no drift again" pulumi preview --expect-no-changes "${s[@]}" "${policy[@]}"
+  # ServiceNow refresh tokens (valid 180 days here): the nightly job's summary lists one within
+  # the warning window; an expired one fails the post-deploy test and the nightly job.
+  summary=$work/logs/summary-$stack.md
+  run ok   "nightly: refresh tokens, none within the window" pulumi-hpecom refresh-tokens --stack "$stack" --summary "$summary"
+  because "| servicenow | ServiceNow Integration | .* | ok |"
+  pulumi config set --stack "$stack" --plaintext serviceNowRefreshTokenIssuedAt "$(days_ago 160)" --non-interactive
+  run ok   "merge: a token issued 160 of 180 days ago deploys, with a warning" pulumi up --yes "${s[@]}" "${policy[@]}"
+  because "warning: hpecom: the ServiceNow refresh token of external service 'ServiceNow Integration' expires on"
+  because "refresh-token-expiry"
+  run ok   "nightly: the job summary lists it" pulumi-hpecom refresh-tokens --stack "$stack" --summary "$summary"
+  grep -q "| servicenow | ServiceNow Integration | .* | \*\*within the window\*\* |" "$summary" || { echo "  FAIL the job summary does not list the token"; cat "$summary"; exit 1; }
+  pulumi config set --stack "$stack" --plaintext serviceNowRefreshTokenIssuedAt "$(days_ago 181)" --non-interactive
+  run fail "merge: a token issued 181 days ago fails the post-deploy test" pulumi up --yes "${s[@]}" "${policy[@]}"
+  because "post-deploy test of external service 'ServiceNow Integration' failed: the ServiceNow refresh token .* expired on"
+  run fail "nightly: an expired token fails the job" pulumi-hpecom refresh-tokens --stack "$stack" --summary "$summary"
+  because "ServiceNow refresh token(s) expired: servicenow"
+  # The rotation runbook: the new token from the secret store, and when ServiceNow issued it.
+  set_secret serviceNowRefreshToken "sn-refresh-$stack-rotated"
+  pulumi config set --stack "$stack" --plaintext serviceNowRefreshTokenIssuedAt "$(days_ago 0)" --non-interactive
+  run ok   "merge: the rotated token deploys and passes its test" pulumi up --yes "${s[@]}" "${policy[@]}"
+  run ok   "nightly: refresh tokens fresh again" pulumi-hpecom refresh-tokens --stack "$stack" --summary "$summary"
+  because "| servicenow | ServiceNow Integration | .* | ok |"
+  run ok   "nightly: no drift after the rotation" pulumi preview --expect-no-changes "${s[@]}" "${policy[@]}"
   pulumi config set --stack "$stack" --path 'incidentScope.serviceEventIssues' true --non-interactive
   run fail "pull request below the minimum scope: the policy blocks it" pulumi preview "${s[@]}" "${policy[@]}"
   because "minimum-incident-scope"

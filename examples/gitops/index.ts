@@ -15,6 +15,9 @@ const snow = new hpecom.ExternalService("servicenow", {
     clientSecret: cfg.requireSecret("serviceNowClientSecret"),
     refreshToken: cfg.requireSecret("serviceNowRefreshToken"),
   },
+  // When ServiceNow issued the token (the rotation runbook sets it with the token); without it,
+  // the expiry counts from when the pipeline sent the token.
+  refreshTokenIssuedAt: cfg.get("serviceNowRefreshTokenIssuedAt"),
   serviceData: {
     oauthUrl: `${instance}/oauth_token.do`,
     incidentUrl: `${instance}/api/now/import/u_demo_incident_inbound_api`,
@@ -32,3 +35,4 @@ const dscc = new hpecom.ExternalService("dscc", {
 
 export const services = { servicenow: snow.id, dscc: dscc.id };
 export const lastTests = { servicenow: snow.lastTest, dscc: dscc.lastTest };
+export const serviceNowRefreshTokenExpiresAt = snow.refreshTokenExpiresAt;

@@ -4,6 +4,7 @@ import { authTypeMatchesServiceType } from "./auth-type-matches-service-type";
 import { incidentScopeHierarchy } from "./incident-scope-hierarchy";
 import { minimumIncidentScope } from "./minimum-incident-scope";
 import { postDeployTestEnabled } from "./post-deploy-test-enabled";
+import { refreshTokenExpiry } from "./refresh-token-expiry";
 import { servicenowEndpoints } from "./servicenow-endpoints";
 import { uniqueServiceNames } from "./unique-service-names";
 import { vcenterConnectionComplete } from "./vcenter-connection-complete";
@@ -12,4 +13,4 @@ export const resourcePolicies = [
   incidentScopeHierarchy, authTypeMatchesServiceType, vcenterConnectionComplete, servicenowEndpoints,
   allowedServiceTypes, minimumIncidentScope, postDeployTestEnabled,
 ];
-export const stackPolicies = [uniqueServiceNames];
+export const stackPolicies = [uniqueServiceNames, refreshTokenExpiry];

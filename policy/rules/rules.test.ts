@@ -5,6 +5,7 @@ import { incidentScopeHierarchy } from "./incident-scope-hierarchy";
 import { minimumIncidentScope } from "./minimum-incident-scope";
 import { UNKNOWN_SENTINELS } from "./outcome";
 import { postDeployTestEnabled } from "./post-deploy-test-enabled";
+import { refreshTokenExpiry } from "./refresh-token-expiry";
 import { servicenowEndpoints } from "./servicenow-endpoints";
 import { uniqueServiceNames } from "./unique-service-names";
 import { vcenterConnectionComplete } from "./vcenter-connection-complete";
@@ -185,6 +186,30 @@ describe("unique-service-names", () => {
   });
   it("waits for an unknown name", () => {
     expect(uniqueServiceNames([{ urn: urn("a"), props: { ...dscc(), name: UNKNOWN } }]).pending).toEqual([urn("a")]);
+  });
+});
+
+describe("refresh-token-expiry", () => {
+  const NOW = Date.parse("2027-03-01T00:00:00Z");
+  const ago = (days: number) => new Date(NOW - days * 86_400_000).toISOString();
+  const withDays = (extra: Record<string, unknown>) => ({ ...snow(), serviceData: { ...snow().serviceData, refreshTokenExpiryInDays: 365 }, ...extra });
+  const judge = (props: Record<string, unknown>, days?: number) =>
+    record(refreshTokenExpiry([{ urn: "urn:pulumi:dev::p::hpecom:index:ExternalService::snow", props }], { days }, NOW)).violations;
+
+  it("reports a token within the window from what state recorded, naming the resource, the service and the date", () => {
+    expect(judge(withDays({ refreshTokenExpiresAt: ago(-20) }))).toEqual([expect.stringMatching(/^snow: the ServiceNow refresh token of external service 'ServiceNow' expires on 2027-03-21, in 20 day\(s\)/)]);
+    expect(judge(withDays({ refreshTokenExpiresAt: ago(-40) }))).toEqual([]);
+    expect(judge(withDays({ refreshTokenExpiresAt: ago(-40) }), 45)).toHaveLength(1);
+  });
+  it("counts from the program's refreshTokenIssuedAt before anything is recorded", () => {
+    expect(judge(withDays({ refreshTokenIssuedAt: ago(340) }))).toEqual([expect.stringContaining("in 25 day(s)")]);
+    expect(judge(withDays({ refreshTokenIssuedAt: ago(366) }))).toEqual([expect.stringContaining("expired on 2027-02-28")]);
+    expect(judge(withDays({ refreshTokenIssuedAt: ago(100) }))).toEqual([]);
+  });
+  it("does not guess: no record, no issue time, an unknown value, or another type", () => {
+    expect(judge(withDays({}))).toEqual([]);
+    expect(judge(withDays({ refreshTokenExpiresAt: UNKNOWN }))).toEqual([]);
+    expect(judge({ ...dscc(), refreshTokenExpiresAt: ago(1) })).toEqual([]);
   });
 });
 

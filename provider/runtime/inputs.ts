@@ -8,6 +8,7 @@ import {
 } from "../../sdk";
 
 import { ConnectionSettings, connectionIssues } from "../connection";
+import { ISSUED_AT_RULE, validIssuedAt } from "./refresh-token";
 
 /** Pulumi's marker for a value not known until deployment (preview). */
 export { unknownValue as UNKNOWN } from "@pulumi/pulumi/runtime/rpc";
@@ -41,6 +42,8 @@ export type ServiceInputs = Pick<ExternalServiceCreate, "name" | "serviceType" |
   vCenterUuid?: string;
   postDeployTest: PostDeployTestOption;
   adopt: boolean;
+  /** SERVICE_NOW: when ServiceNow issued the refresh token (ISO 8601); its expiry counts from here, not from when Pulumi sent it. Never sent. */
+  refreshTokenIssuedAt?: string;
   /** The workspace's connection (`hpecom.Connection`); the stack's default connection when absent. */
   connection?: ConnectionSettings;
   /**
@@ -54,7 +57,7 @@ export type ServiceInputs = Pick<ExternalServiceCreate, "name" | "serviceType" |
 /** The fields the API manages, as opposed to the provider's own options. */
 export const API_FIELDS = ["name", "serviceType", "authenticationType", "description", "state", "authentication", "serviceData"] as const;
 /** Every input field. */
-export const INPUT_FIELDS = [...API_FIELDS, "tenantAcid", "vCenterUuid", "postDeployTest", "adopt", "connection"] as const;
+export const INPUT_FIELDS = [...API_FIELDS, "tenantAcid", "vCenterUuid", "postDeployTest", "adopt", "refreshTokenIssuedAt", "connection"] as const;
 /** A change of one of these means a new service: the API cannot change them in place. */
 export const IMMUTABLE_FIELDS = ["serviceType", "authenticationType"] as const;
 
@@ -96,7 +99,7 @@ export function checkInputs<T extends Record<string, unknown>>(news: T, options:
   for (const key of Object.keys(news)) {
     if (!(INPUT_FIELDS as readonly string[]).includes(key) && key !== PROVIDER_KEY) add(key, `is not an input of ExternalService (inputs: ${INPUT_FIELDS.join(", ")})`);
   }
-  const { tenantAcid, vCenterUuid, postDeployTest, adopt, connection } = news;
+  const { tenantAcid, vCenterUuid, postDeployTest, adopt, refreshTokenIssuedAt, connection } = news;
   if (connection === undefined || connection === null) {
     if (options.requireConnection) {
       add("connection", "is required: the stack sets hpecom:disableDefaultConnection, so give this resource { connection } in its options");
@@ -115,6 +118,10 @@ export function checkInputs<T extends Record<string, unknown>>(news: T, options:
     else if (news.serviceType !== "VMWARE_VCENTER") add("vCenterUuid", "applies to serviceType VMWARE_VCENTER only");
   }
   if (adopt !== undefined && typeof adopt !== "boolean") add("adopt", "must be true or false");
+  if (refreshTokenIssuedAt !== undefined) {
+    if (!validIssuedAt(refreshTokenIssuedAt)) add("refreshTokenIssuedAt", ISSUED_AT_RULE);
+    else if (news.serviceType !== "SERVICE_NOW") add("refreshTokenIssuedAt", "applies to serviceType SERVICE_NOW only");
+  }
   if (postDeployTest !== undefined && typeof postDeployTest !== "boolean") {
     const seconds = (postDeployTest as { timeoutSeconds?: unknown } | null)?.timeoutSeconds;
     if (postDeployTest === null || typeof postDeployTest !== "object" || Object.keys(postDeployTest).some((k) => k !== "timeoutSeconds")) {
@@ -149,6 +156,7 @@ export function checkInputs<T extends Record<string, unknown>>(news: T, options:
   if (body.description !== undefined && body.description !== null) inputs.description = body.description;
   if (tenantAcid !== undefined) inputs.tenantAcid = tenantAcid as string;
   if (vCenterUuid !== undefined) inputs.vCenterUuid = vCenterUuid as string;
+  if (refreshTokenIssuedAt !== undefined) inputs.refreshTokenIssuedAt = refreshTokenIssuedAt as string;
   if (connection !== undefined && connection !== null) inputs.connection = connection as ConnectionSettings;
   // The dynamic provider adds `__provider` back itself.
   return { checked: true, inputs, failures: [] };
@@ -217,6 +225,7 @@ export function inputsFromService(service: ExternalService, previous: Partial<Se
   if (service.description !== undefined && service.description !== null) inputs.description = service.description;
   if (previous.tenantAcid !== undefined) inputs.tenantAcid = previous.tenantAcid;
   if (previous.vCenterUuid !== undefined) inputs.vCenterUuid = previous.vCenterUuid;
+  if (previous.refreshTokenIssuedAt !== undefined) inputs.refreshTokenIssuedAt = previous.refreshTokenIssuedAt;
   if (previous.connection !== undefined) inputs.connection = previous.connection;
   return inputs;
 }

@@ -12,10 +12,12 @@ import { changedSecretPaths, checkInputs, createBody, inputsFromService, Service
 import { fullPatch, minimalPatch } from "./patch";
 import { failureReasons, InitializationFailure, LastTest, runPostDeployTest, testAccepted, testsEnabled } from "./post-deploy-test";
 import { reported } from "./operation-error";
+import { expiryAfter, expiryOf, RefreshTokenRecord, sendsNewToken, TokenExpiry, tokenNotice, tokenRecord, warningDays } from "./refresh-token";
+import { logToEngine } from "../engine-log";
 import { forgetService, lookupService, rememberService } from "./snapshot";
 
 /** What the provider records beyond the inputs. */
-export type ServiceOutputs = ServiceInputs & {
+export type ServiceOutputs = ServiceInputs & RefreshTokenRecord & {
   resourceUri: string;
   generation: number;
   status?: string;
@@ -59,13 +61,14 @@ function client(inputs: Pick<ServiceInputs, "tenantAcid" | "connection">, connec
 function keptOutputs(inputs: ServiceInputs, previous: ServiceOutputs): ServiceOutputs {
   const { resourceUri, generation, status, createdAt, updatedAt, lastTest } = previous;
   const recorded = inputs.connection ? {} : { defaultConnection: connectionOf(previous) };
-  return { ...inputs, ...recorded, resourceUri, generation, status, createdAt, updatedAt, ...(lastTest && { lastTest }) };
+  return { ...inputs, ...recorded, ...tokenRecord(inputs, previous, false), resourceUri, generation, status, createdAt, updatedAt, ...(lastTest && { lastTest }) };
 }
 
-function outputs(inputs: ServiceInputs, service: ExternalService, lastTest?: LastTest, connection = inputs.connection ?? defaults()): ServiceOutputs {
+function outputs(inputs: ServiceInputs, service: ExternalService, token: RefreshTokenRecord, lastTest?: LastTest, connection = inputs.connection ?? defaults()): ServiceOutputs {
   const outs: ServiceOutputs = {
     ...inputs,
     ...(!inputs.connection && { defaultConnection: connection }),
+    ...token,
     state: service.state ?? inputs.state,
     resourceUri: service.resourceUri,
     generation: service.generation,
@@ -82,24 +85,38 @@ function outputs(inputs: ServiceInputs, service: ExternalService, lastTest?: Las
  * every failure here is an initialization failure: the engine keeps the service in state (no
  * orphan) and the next `up` checks it again.
  */
-async function verify(com: ReturnType<typeof client>, inputs: ServiceInputs, created: ExternalService): Promise<ServiceOutputs> {
+async function verify(com: ReturnType<typeof client>, inputs: ServiceInputs, created: ExternalService, token: RefreshTokenRecord): Promise<ServiceOutputs> {
   let service = created;
   try {
     service = await com.externalServices.waitForEnabled(created);
   } catch (err) {
-    throw new InitializationFailure(created.id, outputs(inputs, created),
+    throw new InitializationFailure(created.id, outputs(inputs, created, token),
       [`external service ${quoted(inputs.name)} was created but did not become ENABLED: ${(err as Error).message}`]);
   }
-  if (!testsEnabled(inputs)) return outputs(inputs, service);
+  if (!testsEnabled(inputs)) return outputs(inputs, service, token);
+  // An expired refresh token cannot pass, whatever the test endpoint would answer today.
+  const expired = tokenNotice(inputs.name, expiryOf({ ...inputs, updatedAt: service.updatedAt, ...token }), 0);
   let lastTest: LastTest;
   try {
-    lastTest = await runPostDeployTest(com, service.id, inputs);
+    lastTest = expired?.expired
+      ? { status: "FAILED", message: expired.message, at: new Date().toISOString() }
+      : await runPostDeployTest(com, service.id, inputs);
   } catch (err) {
     lastTest = { status: "FAILED", message: `the test could not be run: ${(err as Error).message}`, at: new Date().toISOString() };
   }
-  const outs = outputs(inputs, service, lastTest);
+  const outs = outputs(inputs, service, token, lastTest);
   if (!testAccepted(lastTest)) throw new InitializationFailure(service.id, outs, failureReasons(inputs.name, lastTest));
   return outs;
+}
+
+/**
+ * Warns about a token that expires within the connection's window (the engine asks check about a
+ * new service and diff about one in state, each once per operation); whether it has expired.
+ */
+function tellAboutToken(inputs: ServiceInputs, expiry: TokenExpiry | undefined, connection: ConnectionSettings): boolean {
+  const notice = tokenNotice(inputs.name, expiry, warningDays(connection.refreshTokenWarningDays) ?? 0);
+  if (notice) logToEngine("WARNING", `hpecom: ${notice.message}`);
+  return notice?.expired ?? false;
 }
 
 function warn(message: string): void {
@@ -151,12 +168,21 @@ export const provider: ExternalServiceProvider = {
 
   async check(olds, news) {
     const outcome = checkInputs(news, { requireConnection: connectionRequired });
+    // A service about to be created has no state for diff to judge its token by: its given issue time is judged here.
+    if (outcome.checked && olds.name === undefined && outcome.inputs.refreshTokenIssuedAt) {
+      tellAboutToken(outcome.inputs, expiryAfter(outcome.inputs, {}), outcome.inputs.connection ?? defaults());
+    }
     const changedSecrets = outcome.checked ? changedSecretPaths(olds, outcome.inputs) : [];
     return changedSecrets.length ? { inputs: { ...outcome.inputs, changedSecrets }, failures: [] } : outcome;
   },
 
   async diff(_id, olds, news) {
-    return diffInputs(olds, news, defaults(), olds.connection ?? olds.defaultConnection);
+    const outcome = diffInputs(olds, news, defaults(), olds.connection ?? olds.defaultConnection);
+    // A new token is sent by this update: what the state says of the old one no longer matters.
+    if (news.serviceType !== "SERVICE_NOW" || sendsNewToken(olds, news)) return outcome;
+    const expired = tellAboutToken(news, expiryAfter(news, olds), connectionOf(olds));
+    // An expired token makes `up` test the service again, and the test fail: not a PASSED of months ago.
+    return expired && testsEnabled(news) && !outcome.changes ? { ...outcome, changes: true } : outcome;
   },
 
   create: (inputs) => reported("create", inputs, async () => {
@@ -171,7 +197,7 @@ export const provider: ExternalServiceProvider = {
       }
     }
     rememberService(com, service);
-    return { id: service.id, outs: await verify(com, inputs, service) };
+    return { id: service.id, outs: await verify(com, inputs, service, tokenRecord(inputs, {}, true)) };
   }),
 
   read: (id, previous) => reported("read", { ...previous, id }, async () => {
@@ -182,12 +208,13 @@ export const provider: ExternalServiceProvider = {
     // No id tells the engine the service is gone.
     if (!service) return {};
     const inputs = inputsFromService(service, previous);
-    const outs = outputs(inputs, service, previous.lastTest, connection);
+    const outs = outputs(inputs, service, tokenRecord(inputs, previous, false), previous.lastTest, connection);
     return { id, props: outs, inputs };
   }),
 
   update: (id, previous, inputs) => reported("update", { name: inputs.name, id }, async () => {
-    const retestDue = previous.lastTest !== undefined && !testAccepted(previous.lastTest);
+    const expired = tokenNotice(inputs.name, expiryAfter(inputs, previous), 0)?.expired && !sendsNewToken(previous, inputs);
+    const retestDue = (previous.lastTest !== undefined && !testAccepted(previous.lastTest)) || (expired && testsEnabled(inputs));
     const minimal = minimalPatch(previous, inputs);
     // Only the provider's options or the connection's credentials changed: nothing to send.
     if (minimal === undefined && !retestDue) return { outs: keptOutputs(inputs, previous) };
@@ -204,10 +231,12 @@ export const provider: ExternalServiceProvider = {
     }
     const service = patch === undefined ? current : await com.externalServices.update(id, patch);
     rememberService(com, service);
+    const sent = (patch?.authentication as Record<string, unknown> | undefined)?.refreshToken !== undefined;
+    const token = tokenRecord(inputs, previous, sent && sendsNewToken(previous, inputs));
     const touched = patch !== undefined && ["authentication", "serviceData", "state"].some((k) => k in patch);
     const retest = touched || retestDue;
-    if (retest) return { outs: await verify(com, inputs, service) };
-    return { outs: outputs(inputs, service, previous.lastTest) };
+    if (retest) return { outs: await verify(com, inputs, service, token) };
+    return { outs: outputs(inputs, service, token, previous.lastTest) };
   }),
 
   delete: (id, previous) => reported("delete", { name: previous.name, id }, async () => {

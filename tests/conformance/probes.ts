@@ -186,6 +186,20 @@ export const PROBES: Probe[] = [
     },
   },
   {
+    id: "token-updated-at",
+    async run(ctx) {
+      // What the expiry bound rests on: a new refresh token (the whole authentication group, as
+      // the client sends it) moves updatedAt. Within one millisecond of the create a server with
+      // millisecond timestamps cannot show it: rotate again, up to three times.
+      const s = await snow(ctx, "token-updated-at");
+      let updated = s;
+      for (let i = 1; i <= 3 && updated.updatedAt === s.updatedAt; i++) {
+        updated = await ctx.com.externalServices.update(s.id, { authentication: { clientId: "conformance", clientSecret: "conformance-secret", refreshToken: `conformance-rotated-${i}` } });
+      }
+      return { observed: { before: s.updatedAt, after: updated.updatedAt }, holds: Date.parse(updated.updatedAt ?? "") > Date.parse(s.updatedAt ?? "") };
+    },
+  },
+  {
     id: "masked-secret-in-patch",
     observation: true,
     async run(ctx) {
