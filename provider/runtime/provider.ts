@@ -12,7 +12,7 @@ import { changedSecretPaths, checkInputs, createBody, inputsFromService, Service
 import { fullPatch, minimalPatch } from "./patch";
 import { failureReasons, InitializationFailure, LastTest, runPostDeployTest, testAccepted, testsEnabled } from "./post-deploy-test";
 import { reported } from "./operation-error";
-import { expiryAfter, expiryOf, RefreshTokenRecord, sendsNewToken, TokenExpiry, tokenNotice, tokenRecord, warningDays } from "./refresh-token";
+import { expiryAfter, RefreshTokenRecord, sendsNewToken, TokenExpiry, tokenNotice, tokenRecord, warningDays } from "./refresh-token";
 import { logToEngine } from "../engine-log";
 import { forgetService, lookupService, rememberService } from "./snapshot";
 
@@ -95,7 +95,7 @@ async function verify(com: ReturnType<typeof client>, inputs: ServiceInputs, cre
   }
   if (!testsEnabled(inputs)) return outputs(inputs, service, token);
   // An expired refresh token cannot pass, whatever the test endpoint would answer today.
-  const expired = tokenNotice(inputs.name, expiryOf({ ...inputs, updatedAt: service.updatedAt, ...token }), 0);
+  const expired = tokenNotice(inputs.name, expiryAfter(inputs, { ...token, updatedAt: service.updatedAt }), 0);
   let lastTest: LastTest;
   try {
     lastTest = expired?.expired
