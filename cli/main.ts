@@ -2,39 +2,36 @@
  * `pulumi-hpecom` (npx pulumi-hpecom <command>), run in a Pulumi program's directory on its
  * selected stack (or `--stack`). Commands:
  *   refresh-tokens [--days N] [--summary FILE]   when the stack's ServiceNow refresh tokens expire
+ *   recover [--cancel] [--yes]                   settle what an interrupted deployment left behind
  */
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-import { ExportedResource, markdownReport, tokenRows, windowOf } from "./refresh-tokens";
+import { markdownReport, tokenRows, windowOf } from "./refresh-tokens";
+import { recover } from "./recover-command";
+import { PulumiCli } from "./pulumi-cli";
 
-const USAGE = "usage: pulumi-hpecom refresh-tokens [--stack NAME] [--days N] [--summary FILE]";
+const USAGE = [
+  "usage: pulumi-hpecom refresh-tokens [--stack NAME] [--days N] [--summary FILE]",
+  "       pulumi-hpecom recover [--stack NAME] [--cancel] [--yes]",
+].join("\n");
 
-function flags(args: string[]): Record<string, string> {
+/** `--name value` options and `--name` switches; anything else is refused with the usage. */
+function flags(args: string[], options: string[], switches: string[] = []): Record<string, string> {
   const out: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
-    const m = /^--([a-z-]+)$/.exec(args[i]);
-    if (!m || args[i + 1] === undefined) throw new Error(`unexpected argument '${args[i]}'\n${USAGE}`);
-    out[m[1]] = args[++i];
+    const name = /^--([a-z-]+)$/.exec(args[i])?.[1];
+    if (name && switches.includes(name)) out[name] = "true";
+    else if (name && options.includes(name) && args[i + 1] !== undefined) out[name] = args[++i];
+    else throw new Error(`unexpected argument '${args[i]}'\n${USAGE}`);
   }
   return out;
 }
 
-/** The selected stack's name and its resources, as `pulumi stack export` gives them. */
-function exportedStack(stack: string | undefined): { name: string; resources: ExportedResource[] } {
-  const selected = stack ? ["--stack", stack] : [];
-  const pulumi = (...args: string[]) => execFileSync("pulumi", [...args, ...selected], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 512 * 1024 * 1024 });
-  const name = stack ?? pulumi("stack", "--show-name").trim();
-  const { deployment } = JSON.parse(pulumi("stack", "export")) as { deployment?: { resources?: ExportedResource[] } };
-  return { name, resources: deployment?.resources ?? [] };
-}
-
 function refreshTokens(args: string[]): number {
-  const f = flags(args);
-  for (const key of Object.keys(f)) if (!["stack", "days", "summary"].includes(key)) throw new Error(`unknown option --${key}\n${USAGE}`);
+  const f = flags(args, ["stack", "days", "summary"]);
   const windowDays = windowOf(f.days);
-  const { name, resources } = exportedStack(f.stack);
-  const rows = tokenRows(resources, windowDays);
-  const report = markdownReport(name, rows, windowDays);
+  const cli = new PulumiCli(f.stack);
+  const rows = tokenRows(cli.exportStack().deployment.resources ?? [], windowDays);
+  const report = markdownReport(cli.stackName(), rows, windowDays);
   console.log(report);
   const summary = f.summary ?? process.env.GITHUB_STEP_SUMMARY;
   if (summary) fs.appendFileSync(summary, `${report}\n\n`);
@@ -46,16 +43,20 @@ function refreshTokens(args: string[]): number {
   return 0;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === "refresh-tokens") return refreshTokens(rest);
+  if (command === "recover") {
+    const f = flags(rest, ["stack"], ["cancel", "yes"]);
+    return recover(new PulumiCli(f.stack), { cancel: f.cancel === "true", yes: f.yes === "true" });
+  }
   console.error(USAGE);
   return 2;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (err) {
-  console.error(`pulumi-hpecom: ${(err as Error).message}`);
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+}, (err: Error) => {
+  console.error(`pulumi-hpecom: ${err.message}`);
   process.exitCode = 2;
-}
+});

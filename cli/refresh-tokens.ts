@@ -6,14 +6,12 @@
  */
 import { expiryOf, REFRESH_TOKEN_WARNING_DAYS, tokenNotice, warningDays } from "../provider/runtime/refresh-token";
 import { EXTERNAL_SERVICE_TYPES } from "../provider/type-token";
-
-/** A resource of `pulumi stack export`'s deployment. */
-export interface ExportedResource { urn: string; type: string; outputs?: Record<string, unknown> }
+import type { StateResource } from "./pulumi-cli";
 
 export interface TokenRow { resource: string; name: string; expires: string; status: "expired" | "within the window" | "ok" | "unknown" }
 
 /** One row per ServiceNow service in state: when its token expires, and what that means today. */
-export function tokenRows(resources: ExportedResource[], windowDays: number, now = Date.now()): TokenRow[] {
+export function tokenRows(resources: Pick<StateResource, "urn" | "type" | "outputs">[], windowDays: number, now = Date.now()): TokenRow[] {
   return resources.filter((r) => EXTERNAL_SERVICE_TYPES.includes(r.type) && r.outputs?.serviceType === "SERVICE_NOW").map((r) => {
     const outs = r.outputs as Parameters<typeof expiryOf>[0] & { name: string };
     const expiry = expiryOf(outs);

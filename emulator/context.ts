@@ -20,6 +20,11 @@ export interface Emulator {
   servicenow: ServiceNowStandIn;
   /** The emulator's own base URL, e.g. http://127.0.0.1:4010. */
   baseUrl: string;
+  /**
+   * API requests received and not yet answered. A request outlives a client that is killed
+   * while it waits (latency, say): a test knows the workspace has settled when this is 0.
+   */
+  inFlight: number;
 }
 
 export interface RequestContext {

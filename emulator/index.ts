@@ -63,6 +63,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     initialSettings: Object.freeze({ ...DEFAULT_SETTINGS, ...options.settings }),
     servicenow,
     baseUrl: "",
+    inFlight: 0,
   };
   const routes = [
     ...tokenRoutes(), ...externalServiceRoutes(), ...activityRoutes(), ...jobRoutes(),

@@ -33,11 +33,23 @@ export function maskSecrets(value: unknown): unknown {
 export class RequestLog {
   private entries: LoggedRequest[] = [];
   private seq = 0;
+  private readonly listeners = new Set<(entry: LoggedRequest) => void>();
 
   add(entry: Omit<LoggedRequest, "seq" | "at" | "body"> & { body?: unknown }): void {
-    this.entries.push({
+    const logged = {
       ...entry, query: maskSecrets(entry.query) as Record<string, string>, body: maskSecrets(entry.body), seq: ++this.seq, at: new Date().toISOString(),
-    });
+    };
+    this.entries.push(logged);
+    for (const listener of this.listeners) listener(logged);
+  }
+
+  /**
+   * Calls `listener` with each request once it has been acted on, before it is answered (an
+   * in-process test can act at that exact point: kill its client, say); returns the unsubscribe.
+   */
+  onRequest(listener: (entry: LoggedRequest) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   since(seq = 0): LoggedRequest[] {

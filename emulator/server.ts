@@ -99,12 +99,16 @@ function guardInspection(emulator: Emulator, req: IncomingMessage, hasBody: bool
 export function createRequestHandler(emulator: Emulator, routes: Route[]) {
   const handle = requestHandler(emulator, routes);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const inspection = req.url?.startsWith("/__emulator/") ?? false;
+    if (!inspection) emulator.inFlight++;
     try {
       await handle(req, res);
     } catch (err) {
       console.error(`emulator: ${req.method} request failed outside its handler:`, err);
       if (!res.headersSent) send(res, errorReply(err));
       else res.destroy();
+    } finally {
+      if (!inspection) emulator.inFlight--;
     }
   };
 }

@@ -45,6 +45,49 @@ days_ago() { # n: an ISO 8601 time n days before now
   node -e "process.stdout.write(new Date(Date.now() - $1 * 86400000).toISOString())"
 }
 
+emulator_count() { # field path in /__emulator/counts, e.g. inFlight or routes
+  curl -sf "$url/__emulator/counts" | node -e "const c=JSON.parse(require('fs').readFileSync(0,'utf8')); process.stdout.write(String($1 ?? 0))"
+}
+
+kill_tree() { # pid: freeze it and everything it started, then kill them all at once (a cancelled CI job)
+  local all=() fresh=("$1") next p
+  while [ ${#fresh[@]} -gt 0 ]; do
+    kill -STOP "${fresh[@]}" 2>/dev/null || true
+    all+=("${fresh[@]}")
+    next=()
+    for p in "${fresh[@]}"; do next+=($(pgrep -P "$p" || true)); done
+    fresh=()
+    for p in "${next[@]}"; do [[ " ${all[*]} " == *" $p "* ]] || fresh+=("$p"); done
+  done
+  kill -KILL "${all[@]}" 2>/dev/null || true
+}
+
+killed_with_creates_in_flight() { # stack: a deploy cancelled once the API has acted on its first create
+  local creates='c.routes["POST /compute-ops-mgmt/v1beta1/external-services"]'
+  local before pid
+  before=$(emulator_count "$creates")
+  curl -sf -X PUT -H "Content-Type: application/json" -d '{"match":"^POST /compute-ops-mgmt/v1beta1/external-services$","latencyMs":300}' "$url/__emulator/faults"
+  pulumi up --yes --skip-preview --stack "$1" --non-interactive "${policy[@]}" >"$work/logs/killed-$1.log" 2>&1 &
+  pid=$!
+  until [ "$(emulator_count "$creates")" -gt "$before" ]; do kill -0 "$pid" 2>/dev/null || { echo "  FAIL the deploy ended before it was cancelled"; cat "$work/logs/killed-$1.log"; exit 1; }; sleep 0.05; done
+  kill_tree "$pid"
+  wait "$pid" 2>/dev/null || true
+  until [ "$(emulator_count c.inFlight)" = 0 ]; do sleep 0.05; done
+  curl -sf -X DELETE "$url/__emulator/faults"
+  printf '  ok   %-58s (%s)\n' "a deploy cancelled with creates in flight" "killed after the first create"
+}
+
+services_once() { # tenant names…: the tenant's workspace holds each name exactly once, and nothing else
+  local tenant=$1; shift
+  curl -sf "$url/__emulator/services" | node -e "
+    const all = JSON.parse(require('fs').readFileSync(0,'utf8'));
+    const names = Object.entries(all).filter(([w]) => w.endsWith('$tenant')).flatMap(([, s]) => s.map((x) => x.name)).sort();
+    const want = process.argv.slice(1).sort();
+    if (JSON.stringify(names) !== JSON.stringify(want)) { console.error('  FAIL workspace of $tenant holds', names, 'not', want); process.exit(1); }
+  " "$@"
+  printf '  ok   %-58s (%s)\n' "the workspace holds each service once" "$*"
+}
+
 com_patch() { # stack service-key json: a change made outside the pipeline, through the COM API
   local id token
   id=$(pulumi stack output services --json --stack "$1" | node -e "process.stdout.write(JSON.parse(require('fs').readFileSync(0,'utf8'))['$2'])")
@@ -71,7 +114,17 @@ for stack in tenant-a tenant-b; do
   s=(--stack "$stack" --non-interactive)
 
   run ok   "pull request: preview with the policy pack" pulumi preview "${s[@]}" "${policy[@]}"
+  killed_with_creates_in_flight "$stack"
+  run fail "the next deploy finds the stack locked" pulumi up --yes "${s[@]}" "${policy[@]}"
+  because "locked"
+  # The workflows' first step (deploy.yml, drift.yml); a no-op when the last run ended normally.
+  run ok   "merge to main: recover the cancelled deploy" pulumi-hpecom recover --stack "$stack" --cancel --yes
+  because "lock cleared"
+  because "import"
   run ok   "merge to main: up with the policy pack" pulumi up --yes "${s[@]}" "${policy[@]}"
+  services_once "$stack" "ServiceNow Integration" "Data Services Cloud Console"
+  run ok   "nightly: recover finds nothing to do" pulumi-hpecom recover --stack "$stack" --cancel --yes
+  because "nothing to do"
   run ok   "nightly: refresh" pulumi refresh --yes "${s[@]}"
   run ok   "nightly: no drift, preview --expect-no-changes" pulumi preview --expect-no-changes "${s[@]}" "${policy[@]}"
   com_patch "$stack" dscc '{"description":"changed by hand in the COM console"}'

@@ -73,7 +73,7 @@ export function inspectRoutes(): Route[] {
     route("GET", "/requests", (ctx) => ({ status: 200, body: { lastSeq: ctx.emulator.log.lastSeq, requests: ctx.emulator.log.since(since(ctx)) } })),
     route("GET", "/counts", (ctx) => ({
       status: 200,
-      body: { lastSeq: ctx.emulator.log.lastSeq, tokensIssued: ctx.emulator.clients.tokensIssued, routes: ctx.emulator.log.counts(since(ctx)), statuses: ctx.emulator.log.statuses(since(ctx)) },
+      body: { lastSeq: ctx.emulator.log.lastSeq, inFlight: ctx.emulator.inFlight, tokensIssued: ctx.emulator.clients.tokensIssued, routes: ctx.emulator.log.counts(since(ctx)), statuses: ctx.emulator.log.statuses(since(ctx)) },
     })),
     route("GET", "/services", services),
     route("GET", "/secret-digests", secretDigests),

@@ -10,7 +10,7 @@ import {
 /** The repository root: test workspaces live below it so plugins resolve its node_modules. */
 export const repoRoot = path.resolve(__dirname, "../..");
 
-function engineBin(): string {
+export function engineBin(): string {
   const bin = process.env.PULUMI_ENGINE_BIN;
   if (!bin) throw new Error("PULUMI_ENGINE_BIN is not set: run the tests with `make test`");
   return bin;
