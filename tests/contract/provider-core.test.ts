@@ -1,0 +1,290 @@
+/**
+ * The provider's runtime core (provider/runtime/provider.ts), called in-process as both faces
+ * call it, against emulators on real loopback ports: what each operation sends, what it
+ * records, and what it tells the user. The end-to-end tiers run the same core through the engine
+ * (built, in another process); this suite is where a broken line of it fails in seconds, and
+ * the one `make mutation` runs against each mutant of it.
+ */
+// ledger: generation-drift
+import type { RunningEmulator } from "../../emulator";
+import { checkInputs, ServiceInputs } from "../../provider/runtime/inputs";
+import type { ServiceOutputs } from "../../provider/runtime/provider";
+import { digestOf, secretDigests } from "../helpers/com-stack";
+import { clientFor, dsccInput, snowInput, useEmulator, vcenterInput } from "../helpers/emulator";
+
+const CLIENT = { id: "demo-client", secret: "demo-secret" };
+const home = useEmulator({ clients: [CLIENT] });
+const away = useEmulator({ clients: [CLIENT] });
+
+type Core = typeof import("../../provider/runtime/provider");
+/** The core as one provider process has it: each test gets a fresh one (its clients, token and listing are per process). */
+let provider: Core["provider"];
+let configureConnection: Core["configureConnection"];
+
+/** The stack's `hpecom:*` config, pointing the default connection at an emulator. */
+const stackConfig = (e: RunningEmulator) => {
+  const config: Record<string, string> = { "hpecom:endpoint": e.url, "hpecom:tokenUrl": e.tokenUrl, "hpecom:clientId": CLIENT.id, "hpecom:clientSecret": CLIENT.secret };
+  configureConnection((key) => config[key]);
+};
+
+function checked(input: Record<string, unknown>): ServiceInputs {
+  const outcome = checkInputs(input);
+  if (!outcome.checked) throw new Error(JSON.stringify(outcome.failures));
+  return outcome.inputs;
+}
+
+/** The API requests (token requests aside) an emulator answered since `seq`. */
+const apiCalls = (e: RunningEmulator, seq: number) => e.log.since(seq).filter((r) => r.path.startsWith("/compute-ops"));
+const writes = (e: RunningEmulator, seq: number) => apiCalls(e, seq).filter((r) => r.method !== "GET");
+const stored = async (e: RunningEmulator, id: string) => (await clientFor(e).externalServices.get(id)) as unknown as Record<string, unknown>;
+
+async function created(input: Record<string, unknown>): Promise<{ id: string; outs: ServiceOutputs; inputs: ServiceInputs }> {
+  const inputs = checked(input);
+  const { id, outs } = await provider.create!(inputs);
+  return { id, outs: outs as ServiceOutputs, inputs };
+}
+
+let warnings: string[];
+beforeEach(async () => {
+  for (const e of [home(), away()]) await fetch(`${e.url}/__emulator/reset`, { method: "POST" });
+  jest.isolateModules(() => ({ provider, configureConnection } = require("../../provider/runtime/provider") as Core));
+  stackConfig(home());
+  warnings = [];
+  jest.spyOn(console, "warn").mockImplementation((line: string) => void warnings.push(line));
+});
+afterEach(() => jest.restoreAllMocks());
+
+describe("create", () => {
+  it("creates the service, waits for it, tests it, and records what the API answered", async () => {
+    const since = home().log.lastSeq;
+    const { id, outs, inputs } = await created(dsccInput("core-create"));
+    const service = await stored(home(), id);
+    expect(outs).toMatchObject({
+      ...inputs, resourceUri: service.resourceUri, generation: service.generation, status: service.status,
+      createdAt: service.createdAt, updatedAt: service.updatedAt, state: "ENABLED",
+      defaultConnection: { endpoint: home().url, clientId: CLIENT.id },
+      lastTest: { status: "PASSED" },
+    });
+    const sent = writes(home(), since).map((r) => `${r.method} ${r.route.split(" ")[1]}`);
+    expect(sent[0]).toBe("POST /compute-ops-mgmt/v1beta1/external-services");
+    expect(sent).toContain("POST /compute-ops-mgmt/v1beta1/external-services/{id}/test");
+    expect((await secretDigests(home()))[id]).toEqual({ clientSecret: digestOf("dscc-secret-value") });
+  });
+
+  it("does not test a service whose postDeployTest is false, nor a vCenter", async () => {
+    const since = home().log.lastSeq;
+    const { outs } = await created({ ...dsccInput("untested"), postDeployTest: false });
+    const vc = await created(vcenterInput("vc-untested"));
+    expect(outs.lastTest).toBeUndefined();
+    expect(vc.outs.lastTest).toBeUndefined();
+    expect(writes(home(), since).filter((r) => r.path.endsWith("/test"))).toEqual([]);
+  });
+
+  it("records no default connection for a service with its own, and creates it in that workspace", async () => {
+    const connection = { endpoint: away().url, tokenUrl: away().tokenUrl, clientId: CLIENT.id, clientSecret: CLIENT.secret };
+    const { id, outs } = await created({ ...dsccInput("own-connection"), connection });
+    expect(outs.defaultConnection).toBeUndefined();
+    expect(outs.connection).toEqual(connection);
+    expect((await stored(away(), id)).name).toBe("own-connection");
+    expect(await clientFor(home()).externalServices.findByName("own-connection")).toBeUndefined();
+  });
+
+  it("adopts a service of the same type and name when asked, setting it to the desired state with one PATCH", async () => {
+    const existing = await clientFor(home()).externalServices.create({ ...dsccInput("adoptee"), description: "made by hand" } as never, { wait: false });
+    const since = home().log.lastSeq;
+    const { id, outs } = await created({ ...dsccInput("adoptee"), description: "as code", adopt: true });
+    expect(id).toBe(existing.id);
+    expect(outs.description).toBe("as code");
+    expect(writes(home(), since).filter((r) => r.method === "POST" && r.path.endsWith("/external-services"))).toEqual([]);
+    expect(writes(home(), since).filter((r) => r.method === "PATCH")).toHaveLength(1);
+    expect(warnings.join("\n")).toMatch(new RegExp(`adopting existing external service 'adoptee' \\(id ${existing.id}\\)`));
+  });
+
+  it("creates when asked to adopt and nothing is there to adopt", async () => {
+    const { id } = await created({ ...dsccInput("nothing-to-adopt"), adopt: true });
+    expect((await stored(home(), id)).name).toBe("nothing-to-adopt");
+    expect(warnings).toEqual([]);
+  });
+
+  it("names the way out of a duplicate: adopt it, or another name when another type holds it", async () => {
+    await created(dsccInput("taken"));
+    const again = await provider.create!(checked(dsccInput("taken"))).catch((e: Error) => e.message);
+    expect(again).toMatch(/^create of external service 'taken' failed: it already exists in this workspace\. .*set `adopt: true`/);
+    const other = await provider.create!(checked(vcenterInput("taken"))).catch((e: Error) => e.message);
+    expect(other).toMatch(/its name is taken in this workspace by a DSCC external service \(id [^)]+\); choose another name/);
+  });
+
+  it("keeps a service whose post-deploy test fails in state: an initialization failure with its outputs", async () => {
+    await fetch(`${home().url}/__emulator/settings`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ dsccTestFails: true }) })
+      .then((r) => { if (!r.ok) throw new Error(`settings: ${r.status}`); });
+    const failure = await provider.create!(checked(dsccInput("fails-test"))).catch((e) => e);
+    expect(failure.name).toBe("InitializationFailure");
+    expect(failure.id).toBe((await clientFor(home()).externalServices.findByName("fails-test"))!.id);
+    expect(failure.properties).toMatchObject({ name: "fails-test", lastTest: { status: "FAILED" } });
+    expect(failure.reasons[0]).toMatch(/^post-deploy test of external service 'fails-test' failed: .*The service exists and is kept in state/);
+  });
+});
+
+describe("read", () => {
+  it("returns what the API has now, as outputs and as inputs, keeping what the API never returns", async () => {
+    const { id, outs } = await created(dsccInput("core-read"));
+    await clientFor(home()).externalServices.update(id, { description: "changed in the console" });
+    const read = await provider.read!(id, outs);
+    const now = await stored(home(), id);
+    expect(read.id).toBe(id);
+    expect(read.props).toMatchObject({ description: "changed in the console", generation: now.generation, updatedAt: now.updatedAt, lastTest: outs.lastTest });
+    expect(read.inputs).toMatchObject({ description: "changed in the console", authentication: outs.authentication });
+  });
+
+  it("tells the engine a service that is gone is gone", async () => {
+    const { id, outs } = await created(dsccInput("read-gone"));
+    await clientFor(home()).externalServices.delete(id);
+    expect(await provider.read!(id, outs)).toEqual({});
+  });
+
+  it("reads a service where it was deployed, after the stack's default connection moved", async () => {
+    const { id, outs } = await created(dsccInput("read-moved"));
+    stackConfig(away());
+    expect((await provider.read!(id, outs)).props?.name).toBe("read-moved");
+  });
+});
+
+describe("update", () => {
+  it("sends only what changed, and tests again only when the connection's parts changed", async () => {
+    const { id, outs, inputs } = await created(dsccInput("core-update"));
+    const since = home().log.lastSeq;
+    const { outs: next } = await provider.update!(id, outs, checked({ ...dsccInput("core-update"), description: "new words" }));
+    const sent = writes(home(), since);
+    expect(sent.map((r) => [r.method, r.body])).toEqual([["PATCH", { description: "new words" }]]);
+    expect(next).toMatchObject({ description: "new words", generation: outs.generation + 1, lastTest: outs.lastTest });
+    expect(inputs.description).toBeUndefined();
+  });
+
+  it("sends a rotated secret to the API and tests the service again", async () => {
+    const { id, outs } = await created(dsccInput("rotate"));
+    const since = home().log.lastSeq;
+    const rotated = { ...dsccInput("rotate"), authentication: { clientId: "dscc-client", clientSecret: "rotated-secret-value" } };
+    const { outs: next } = await provider.update!(id, outs, checked(rotated));
+    expect((await secretDigests(home()))[id]).toEqual({ clientSecret: digestOf("rotated-secret-value") });
+    expect(writes(home(), since).some((r) => r.path.endsWith("/test"))).toBe(true);
+    expect(next.lastTest?.status).toBe("PASSED");
+  });
+
+  it("sends nothing at all when only the provider's own options changed", async () => {
+    const { id, outs } = await created(dsccInput("options-only"));
+    const since = home().log.lastSeq;
+    const { outs: next } = await provider.update!(id, outs, checked({ ...dsccInput("options-only"), postDeployTest: { timeoutSeconds: 30 } }));
+    expect(apiCalls(home(), since)).toEqual([]);
+    expect(next).toMatchObject({ postDeployTest: { timeoutSeconds: 30 }, generation: outs.generation, resourceUri: outs.resourceUri, lastTest: outs.lastTest });
+  });
+
+  it("sends the whole desired state, with a warning, when the service was changed outside Pulumi", async () => {
+    const { id, outs } = await created({ ...dsccInput("drifted"), description: "as code" });
+    await clientFor(home()).externalServices.update(id, { description: "by hand", serviceData: { region: "eu-central" } } as never);
+    const since = home().log.lastSeq;
+    await provider.update!(id, outs, checked({ ...dsccInput("drifted"), description: "as code, again" }));
+    const patch = writes(home(), since).find((r) => r.method === "PATCH")!.body as Record<string, unknown>;
+    expect(patch).toMatchObject({ description: "as code, again", serviceData: { region: "us-west" } });
+    expect((await stored(home(), id)).serviceData).toMatchObject({ region: "us-west" });
+    expect(warnings.join("\n")).toMatch(/external service 'drifted' \(id [^)]+\) was changed outside Pulumi \(generation \d+, last deployed \d+\); sending the full desired state/);
+  });
+
+  it("says what to do about a service deleted outside Pulumi", async () => {
+    const { id, outs } = await created(dsccInput("update-gone"));
+    await clientFor(home()).externalServices.delete(id);
+    const err = await provider.update!(id, outs, checked({ ...dsccInput("update-gone"), description: "x" })).catch((e: Error) => e.message);
+    expect(err).toBe(`update of external service 'update-gone' (id ${id}) failed: it no longer exists; run \`pulumi refresh\` to drop it from state, then \`pulumi up\` to create it again`);
+  });
+
+  it("tests again, sending nothing else, when the last test failed", async () => {
+    const { id, outs } = await created(dsccInput("retest"));
+    const failedBefore = { ...outs, lastTest: { status: "FAILED", message: "it failed", at: outs.createdAt } } as ServiceOutputs;
+    const since = home().log.lastSeq;
+    const { outs: next } = await provider.update!(id, failedBefore, checked(dsccInput("retest")));
+    expect(writes(home(), since).map((r) => r.method + " " + r.path.split("/").pop())).toEqual(["POST test"]);
+    expect(next.lastTest?.status).toBe("PASSED");
+  });
+});
+
+describe("delete", () => {
+  it("deletes the service, and succeeds when it is already gone", async () => {
+    const { id, outs } = await created(dsccInput("core-delete"));
+    await provider.delete!(id, outs);
+    expect(await clientFor(home()).externalServices.findByName("core-delete")).toBeUndefined();
+    await expect(provider.delete!(id, outs)).resolves.toBeUndefined();
+  });
+
+  it("deletes a vCenter through its DeleteVCenter job", async () => {
+    const { id, outs } = await created(vcenterInput("vc-delete"));
+    const since = home().log.lastSeq;
+    await provider.delete!(id, outs);
+    expect(writes(home(), since).map((r) => `${r.method} ${r.path.split("/").slice(-1)[0]}`)).toContain("POST jobs");
+    expect(await clientFor(home()).externalServices.findByName("vc-delete")).toBeUndefined();
+  });
+
+  it("deletes in the workspace the service was deployed to, after the stack's default connection moved", async () => {
+    const { id, outs } = await created(dsccInput("delete-moved"));
+    stackConfig(away());
+    await provider.delete!(id, outs);
+    expect(await clientFor(home()).externalServices.findByName("delete-moved")).toBeUndefined();
+  });
+});
+
+describe("diff", () => {
+  const olds = (input: Record<string, unknown>) => ({ ...checked(input), defaultConnection: { endpoint: home().url, tokenUrl: home().tokenUrl, clientId: CLIENT.id, clientSecret: CLIENT.secret } }) as ServiceOutputs;
+
+  it("finds no change in the same inputs, an update in a new description, a replacement in a new type", async () => {
+    const before = olds(dsccInput("d"));
+    expect(await provider.diff!("id", before, checked(dsccInput("d")))).toMatchObject({ changes: false, replaces: [] });
+    expect(await provider.diff!("id", before, checked({ ...dsccInput("d"), description: "x" }))).toMatchObject({ changes: true, replaces: [] });
+    expect(await provider.diff!("id", before, checked({ ...vcenterInput("d") }))).toMatchObject({ changes: true, replaces: expect.arrayContaining(["serviceType"]), deleteBeforeReplace: true });
+  });
+
+  it("replaces, creating first, when the stack's default connection moved to another workspace", async () => {
+    const before = olds(dsccInput("d"));
+    stackConfig(away());
+    expect(await provider.diff!("id", before, checked(dsccInput("d")))).toMatchObject({ changes: true, replaces: ["connection"], deleteBeforeReplace: false });
+  });
+
+  it("changes a ServiceNow service whose refresh token has expired, so that up tests it again", async () => {
+    const input = snowInput(home(), "snow-expired");
+    const expiredAt = new Date(Date.now() - 86_400_000).toISOString();
+    const before = { ...olds(input), refreshTokenSentAt: new Date(Date.now() - 200 * 86_400_000).toISOString(), refreshTokenExpiresAt: expiredAt } as ServiceOutputs;
+    expect(await provider.diff!("id", before, checked(input))).toMatchObject({ changes: true });
+    expect(warnings.join("\n")).toMatch(/the ServiceNow refresh token of external service 'snow-expired' expired on/);
+    expect(await provider.diff!("id", before, checked({ ...input, postDeployTest: false }))).toMatchObject({ changes: true });
+    const rotated = { ...input, authentication: { ...input.authentication, refreshToken: "a-new-token" } };
+    expect(await provider.diff!("id", before, checked(rotated))).toMatchObject({ changes: true, replaces: [] });
+  });
+});
+
+describe("check", () => {
+  it("names each failure by property, and marks the secrets a change rotates", async () => {
+    const bad = await provider.check!({} as ServiceInputs, { name: "", serviceType: "DSCC" } as unknown as ServiceInputs);
+    expect(bad.failures?.map((f) => f.property)).toEqual(expect.arrayContaining(["name", "authentication"]));
+    const before = checked(dsccInput("c"));
+    const rotated = await provider.check!(before, { ...dsccInput("c"), authentication: { clientId: "dscc-client", clientSecret: "new" } } as unknown as ServiceInputs);
+    expect(rotated.failures).toEqual([]);
+    expect(rotated.inputs).toMatchObject({ changedSecrets: ["authentication.clientSecret"] });
+    const same = await provider.check!(before, dsccInput("c") as unknown as ServiceInputs);
+    expect(same.inputs).not.toHaveProperty("changedSecrets");
+  });
+
+  it("warns about a new ServiceNow service whose token was issued long ago", async () => {
+    const input = { ...snowInput(home(), "snow-old"), refreshTokenIssuedAt: new Date(Date.now() - 140 * 86_400_000).toISOString() };
+    await provider.check!({} as ServiceInputs, input as unknown as ServiceInputs);
+    expect(warnings.join("\n")).toMatch(/the ServiceNow refresh token of external service 'snow-old' expires on .* in \d+ day\(s\)/);
+  });
+});
+
+it("shares one client, one token and one listing between the operations of a deployment", async () => {
+  const first = await created(dsccInput("shared-1"));
+  const second = await created(dsccInput("shared-2"));
+  const tokens = home().clients.tokensIssued;
+  const since = home().log.lastSeq;
+  await provider.read!(first.id, first.outs);
+  await provider.read!(second.id, second.outs);
+  expect(home().clients.tokensIssued).toBe(tokens);
+  // Both reads come from one listing of the workspace, not a GET each.
+  expect(apiCalls(home(), since).map((r) => r.route)).toEqual(["GET /compute-ops-mgmt/v1beta1/external-services"]);
+});
