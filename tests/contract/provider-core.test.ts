@@ -167,7 +167,7 @@ describe("update", () => {
     const { outs: next } = await provider.update!(id, outs, checked(rotated));
     expect((await secretDigests(home()))[id]).toEqual({ clientSecret: digestOf("rotated-secret-value") });
     expect(writes(home(), since).some((r) => r.path.endsWith("/test"))).toBe(true);
-    expect(next.lastTest?.status).toBe("PASSED");
+    expect(next!.lastTest?.status).toBe("PASSED");
   });
 
   it("sends nothing at all when only the provider's own options changed", async () => {
@@ -202,7 +202,7 @@ describe("update", () => {
     const since = home().log.lastSeq;
     const { outs: next } = await provider.update!(id, failedBefore, checked(dsccInput("retest")));
     expect(writes(home(), since).map((r) => r.method + " " + r.path.split("/").pop())).toEqual(["POST test"]);
-    expect(next.lastTest?.status).toBe("PASSED");
+    expect(next!.lastTest?.status).toBe("PASSED");
   });
 });
 
