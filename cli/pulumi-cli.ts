@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { SECRET_SIG, SIG_KEY } from "../provider/runtime/wire";
 
 /** A resource of `pulumi stack export`'s deployment, as far as these commands read it. */
 export interface StateResource {
@@ -86,15 +87,12 @@ export class PulumiCli {
   }
 }
 
-/** The signature by which Pulumi's state marks a secret value. */
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-
 /** A value of `stack export --show-secrets` with each secret replaced by its plaintext value. */
 export function revealed(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(revealed);
   if (value === null || typeof value !== "object") return value;
   const record = value as Record<string, unknown>;
-  if (record["4dabf18193072939515e22adb298388d"] === SECRET_SIG) {
+  if (record[SIG_KEY] === SECRET_SIG) {
     return "plaintext" in record ? revealed(JSON.parse(String(record.plaintext))) : undefined;
   }
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, revealed(v)]));

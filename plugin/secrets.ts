@@ -3,13 +3,13 @@
  * secret wrapped in Pulumi's secret signature; the runtime core works on plain values, and the
  * fields that hold credentials go back wrapped, so that the engine keeps them encrypted.
  */
-import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
+import { SECRET_SIG, SIG_KEY } from "../provider/runtime/wire";
 
 /** The resource fields whose whole value is a secret. */
 export const SECRET_PROPERTIES = ["authentication"] as const;
 
 const isWrappedSecret = (v: unknown): v is { value: unknown } =>
-  v !== null && typeof v === "object" && (v as Record<string, unknown>)[specialSigKey] === specialSecretSig;
+  v !== null && typeof v === "object" && (v as Record<string, unknown>)[SIG_KEY] === SECRET_SIG;
 
 /** The value with every secret unwrapped, deeply. */
 export function revealed<T>(value: T): T {
@@ -23,7 +23,7 @@ export function revealed<T>(value: T): T {
 export function withSecrets<T extends object>(props: T): T {
   const out: Record<string, unknown> = { ...(props as Record<string, unknown>) };
   for (const key of SECRET_PROPERTIES) {
-    if (out[key] !== undefined) out[key] = { [specialSigKey]: specialSecretSig, value: out[key] };
+    if (out[key] !== undefined) out[key] = { [SIG_KEY]: SECRET_SIG, value: out[key] };
   }
   return out as T;
 }

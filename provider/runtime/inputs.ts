@@ -11,8 +11,8 @@ import { ConnectionSettings, connectionIssues } from "../connection";
 import { ISSUED_AT_RULE, validIssuedAt } from "./refresh-token";
 
 /** Pulumi's marker for a value not known until deployment (preview). */
-export { unknownValue as UNKNOWN } from "@pulumi/pulumi/runtime/rpc";
-import { unknownValue as UNKNOWN } from "@pulumi/pulumi/runtime/rpc";
+export { UNKNOWN } from "./wire";
+import { UNKNOWN } from "./wire";
 
 /**
  * Inputs whose value is secret. The engine prints the value of a failing top-level property

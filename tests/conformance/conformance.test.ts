@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { repoRoot } from "../helpers/engine";
+import { repoRoot } from "../helpers/paths";
 import { openTarget, Target } from "./target";
 import { NOT_PROBED, PROBES, ProbeContext } from "./probes";
 

@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { repoRoot } from "../helpers/engine";
-import { emulatorServices } from "../helpers/com-stack";
+import { emulatorServices } from "../helpers/emulator-inspection";
 import { useEmulator } from "../helpers/emulator";
 
 const emulator = useEmulator();

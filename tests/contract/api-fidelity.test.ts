@@ -11,7 +11,7 @@ import {
 } from "../../sdk";
 import { checkInputs } from "../../provider/runtime/inputs";
 import { provider } from "../../provider/runtime/provider";
-import { digestOf, secretDigests, waitForLogged } from "../helpers/com-stack";
+import { digestOf, secretDigests, waitForLogged } from "../helpers/emulator-inspection";
 import { bearerToken, clientFor, dsccInput, pointProviderAt, snowInput, useEmulator, vcenterInput } from "../helpers/emulator";
 
 const emulator = useEmulator({

@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { clientFor, dsccInput, pointProviderAt, useEmulator, vcenterInput } from "../helpers/emulator";
-import { repoRoot } from "../helpers/engine";
+import { repoRoot } from "../helpers/paths";
 import { checkInputs } from "../../provider/runtime/inputs";
 import { clientFor as providerClient } from "../../provider/connection";
 import { provider } from "../../provider/runtime/provider";

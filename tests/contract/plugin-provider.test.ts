@@ -4,15 +4,15 @@
  * connection left out of state, initialization failures kept with their secrets wrapped, and the
  * data source as an invoke. The plugin tier runs the same code through the engine, built.
  */
-import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
+import { SECRET_SIG, SIG_KEY } from "../../provider/runtime/wire";
 import type { PluginProvider } from "../../plugin/server";
-import { digestOf, secretDigests } from "../helpers/com-stack";
+import { digestOf, secretDigests } from "../helpers/emulator-inspection";
 import { clientFor, dsccInput, useEmulator } from "../helpers/emulator";
 
 const CLIENT = { id: "demo-client", secret: "demo-secret" };
 const emulator = useEmulator({ clients: [CLIENT] });
 const URN = "urn:pulumi:dev::p::hpecom:index:ExternalService::svc";
-const secret = (value: unknown) => ({ [specialSigKey]: specialSecretSig, value });
+const secret = (value: unknown) => ({ [SIG_KEY]: SECRET_SIG, value });
 /** Inputs as the engine sends them: the credentials wrapped as a secret. */
 const wire = (input: Record<string, unknown>) => ({ ...input, authentication: secret(input.authentication) });
 

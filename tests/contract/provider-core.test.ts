@@ -9,7 +9,7 @@
 import type { RunningEmulator } from "../../emulator";
 import { checkInputs, ServiceInputs } from "../../provider/runtime/inputs";
 import type { ServiceOutputs } from "../../provider/runtime/provider";
-import { digestOf, secretDigests } from "../helpers/com-stack";
+import { digestOf, secretDigests } from "../helpers/emulator-inspection";
 import { clientFor, dsccInput, snowInput, useEmulator, vcenterInput } from "../helpers/emulator";
 
 const CLIENT = { id: "demo-client", secret: "demo-secret" };

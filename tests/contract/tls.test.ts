@@ -5,7 +5,7 @@ import * as https from "node:https";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import { ComClient, ComConnectionError, TokenError } from "../../sdk";
-import { scratchDir } from "../helpers/engine";
+import { scratchDir } from "../helpers/paths";
 
 describe("TLS", () => {
   const dir = scratchDir("tls");

@@ -6,7 +6,8 @@
 import axios from "axios";
 import * as hpecom from "../../provider";
 import type { ExternalServiceArgs } from "../../provider";
-import { comRequests, digestOf, emulatorServices, secretDigests, withComStack } from "../helpers/com-stack";
+import { withComStack } from "../helpers/com-stack";
+import { comRequests, digestOf, emulatorServices, secretDigests } from "../helpers/emulator-inspection";
 import { bearerToken, dsccInput, snowInput, useEmulator, vcenterInput } from "../helpers/emulator";
 
 const emulator = useEmulator();

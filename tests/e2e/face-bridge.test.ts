@@ -5,7 +5,7 @@
  * and the `up` sends no write request; the plugin then manages the services to the end.
  */
 import * as hpecom from "../../provider";
-import { emulatorServices } from "../helpers/com-stack";
+import { emulatorServices } from "../helpers/emulator-inspection";
 import { useEmulator } from "../helpers/emulator";
 import { withTestStack } from "../helpers/engine";
 import { expectNoSecrets } from "../helpers/secrets";

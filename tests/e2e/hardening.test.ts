@@ -8,7 +8,8 @@
 // ledger: name-characters
 import * as hpecom from "../../provider";
 import type { ExternalServiceArgs } from "../../provider";
-import { comRequests, withComStack } from "../helpers/com-stack";
+import { withComStack } from "../helpers/com-stack";
+import { comRequests } from "../helpers/emulator-inspection";
 import { dsccInput, useEmulator, vcenterInput } from "../helpers/emulator";
 import { expectNoSecrets } from "../helpers/secrets";
 

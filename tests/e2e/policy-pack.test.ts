@@ -6,7 +6,8 @@ import * as path from "node:path";
 import axios from "axios";
 import * as hpecom from "../../provider";
 import type { ExternalServiceArgs } from "../../provider";
-import { comRequests, withComStack } from "../helpers/com-stack";
+import { withComStack } from "../helpers/com-stack";
+import { comRequests } from "../helpers/emulator-inspection";
 import { dsccInput, snowInput, useEmulator, vcenterInput } from "../helpers/emulator";
 import { repoRoot, scratchDir } from "../helpers/engine";
 

@@ -8,7 +8,8 @@
  * drift check sees a change; a rotation clears both.
  */
 import * as hpecom from "../../provider";
-import { digestOf, FIXTURE_SECRETS, secretDigests } from "../helpers/com-stack";
+import { FIXTURE_SECRETS } from "../helpers/com-stack";
+import { digestOf, secretDigests } from "../helpers/emulator-inspection";
 import { snowInput, useEmulator } from "../helpers/emulator";
 import { TestStack, withTestStack } from "../helpers/engine";
 import { expectNoSecrets } from "../helpers/secrets";

@@ -9,7 +9,8 @@
 import axios from "axios";
 import * as hpecom from "../../provider";
 import type { ExternalServiceArgs } from "../../provider";
-import { comRequests, emulatorServices, withComStack } from "../helpers/com-stack";
+import { withComStack } from "../helpers/com-stack";
+import { comRequests, emulatorServices } from "../helpers/emulator-inspection";
 import { bearerToken, dsccInput, snowInput, useEmulator, vcenterInput } from "../helpers/emulator";
 
 const emulator = useEmulator();

@@ -12,7 +12,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { RunningEmulator } from "../../emulator";
 import { ExternalService } from "../../provider";
 import { stateFilesText } from "../helpers/cli-project";
-import { emulatorServices } from "../helpers/com-stack";
+import { emulatorServices } from "../helpers/emulator-inspection";
 import { useEmulator } from "../helpers/emulator";
 import { pulumiCli, repoRoot, scratchDir, stackCli, withTestStack } from "../helpers/engine";
 import { expectNoSecrets } from "../helpers/secrets";

@@ -8,7 +8,8 @@ import * as path from "node:path";
 import axios from "axios";
 import { stateFilesText } from "../helpers/cli-project";
 import { CliResult, pulumiCli, repoRoot, scratchDir } from "../helpers/engine";
-import { digestOf, FIXTURE_SECRETS, secretDigests } from "../helpers/com-stack";
+import { FIXTURE_SECRETS } from "../helpers/com-stack";
+import { digestOf, secretDigests } from "../helpers/emulator-inspection";
 import { clientFor, dsccInput, useEmulator } from "../helpers/emulator";
 import { expectNoSecrets } from "../helpers/secrets";
 

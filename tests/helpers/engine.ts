@@ -6,9 +6,10 @@ import { promisify } from "node:util";
 import {
   ConfigMap, DestroyResult, LocalWorkspace, PreviewResult, PulumiCommand, PulumiFn, RefreshResult, Stack, UpResult,
 } from "@pulumi/pulumi/automation";
+import { repoRoot, scratchDir } from "./paths";
 
-/** The repository root: test workspaces live below it so plugins resolve its node_modules. */
-export const repoRoot = path.resolve(__dirname, "../..");
+export { repoRoot, scratchDir };
+
 
 export function engineBin(): string {
   const bin = process.env.PULUMI_ENGINE_BIN;
@@ -36,12 +37,6 @@ export async function withCleanup<T>(body: () => Promise<T>, cleanup: () => Prom
   return result;
 }
 
-/** A fresh directory under the ignored .pulumi/ folder, removed by the caller. */
-export function scratchDir(prefix: string): string {
-  const base = path.join(repoRoot, ".pulumi", "tmp");
-  fs.mkdirSync(base, { recursive: true });
-  return fs.mkdtempSync(path.join(base, `${prefix}-`));
-}
 
 /** Everything a test needs to drive one throw-away stack on the real engine. */
 export interface TestStack {

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { stateFilesText } from "../helpers/cli-project";
-import { emulatorServices } from "../helpers/com-stack";
+import { emulatorServices } from "../helpers/emulator-inspection";
 import { useEmulator } from "../helpers/emulator";
 import { pulumiCli, repoRoot, stackCli } from "../helpers/engine";
 import { expectNoSecrets } from "../helpers/secrets";

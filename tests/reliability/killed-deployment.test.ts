@@ -12,7 +12,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import type { RunningEmulator } from "../../emulator";
 import { copyProject, stateFilesText } from "../helpers/cli-project";
-import { emulatorServices } from "../helpers/com-stack";
+import { emulatorServices } from "../helpers/emulator-inspection";
 import { useEmulator } from "../helpers/emulator";
 import { CliResult, engineBin, pulumiCli, repoRoot, scratchDir, stackCli, withCleanup } from "../helpers/engine";
 import { killTree } from "../helpers/process-tree";
