@@ -10,7 +10,8 @@ import { digestOf, secretDigests } from "../helpers/emulator-inspection";
 import { clientFor, dsccInput, useEmulator } from "../helpers/emulator";
 
 const CLIENT = { id: "demo-client", secret: "demo-secret" };
-const emulator = useEmulator({ clients: [CLIENT] });
+const MSP = { id: "msp-client", secret: "msp-secret", workspace: "msp", tenants: ["tenant-a", "tenant-b"] };
+const emulator = useEmulator({ clients: [CLIENT, MSP] });
 const URN = "urn:pulumi:dev::p::hpecom:index:ExternalService::svc";
 const secret = (value: unknown) => ({ [SIG_KEY]: SECRET_SIG, value });
 /** Inputs as the engine sends them: the credentials wrapped as a secret. */
@@ -104,6 +105,13 @@ describe("the data source", () => {
     const { outputs } = await plugin.invoke("hpecom:index:getExternalServices", { filter: "serviceType eq 'DSCC'" });
     expect(JSON.stringify(outputs)).toContain("listed");
     await expect(plugin.invoke("hpecom:index:getOther", {})).rejects.toThrow("hpecom: unknown function hpecom:index:getOther");
+  });
+
+  it("lists the services of the tenant it names", async () => {
+    plugin.configure({ "hpecom:endpoint": emulator().url, "hpecom:tokenUrl": emulator().tokenUrl, "hpecom:clientId": MSP.id, "hpecom:clientSecret": MSP.secret });
+    await clientFor(emulator(), { tenantAcid: "tenant-a" }, MSP).externalServices.create(dsccInput("in-tenant-a") as never, { wait: false });
+    expect(JSON.stringify((await plugin.invoke("hpecom:index:getExternalServices", { tenantAcid: "tenant-a" })).outputs)).toContain("in-tenant-a");
+    expect(JSON.stringify((await plugin.invoke("hpecom:index:getExternalServices", { tenantAcid: "tenant-b" })).outputs)).not.toContain("in-tenant-a");
   });
 
   it("says which call failed when the API refuses it", async () => {

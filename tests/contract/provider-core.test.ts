@@ -44,6 +44,27 @@ async function created(input: Record<string, unknown>): Promise<{ id: string; ou
   return { id, outs: outs as ServiceOutputs, inputs };
 }
 
+/** Sets emulator settings (the second reading's switches) for this test; beforeEach's reset restores them. */
+async function settings(e: RunningEmulator, values: Record<string, unknown>): Promise<void> {
+  const r = await fetch(`${e.url}/__emulator/settings`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(values) });
+  if (!r.ok) throw new Error(`settings: ${r.status} ${await r.text()}`);
+}
+
+/** Removes the service named `name` from the workspace the moment the emulator has created it (before it answers). */
+function deletedOnceCreated(e: RunningEmulator, name: string): void {
+  const stop = e.log.onRequest((r) => {
+    if (r.method !== "POST" || r.status !== 201 || !r.path.endsWith("/external-services")) return;
+    const services = e.store.workspace("workspace-demo-client").services;
+    const id = Object.keys(services).find((k) => (services[k] as { name: string }).name === name);
+    if (id === undefined) return;
+    delete services[id];
+    stop();
+  });
+}
+
+const DAY = 86_400_000;
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+
 let warnings: string[];
 beforeEach(async () => {
   for (const e of [home(), away()]) await fetch(`${e.url}/__emulator/reset`, { method: "POST" });
@@ -75,8 +96,8 @@ describe("create", () => {
     const since = home().log.lastSeq;
     const { outs } = await created({ ...dsccInput("untested"), postDeployTest: false });
     const vc = await created(vcenterInput("vc-untested"));
-    expect(outs.lastTest).toBeUndefined();
-    expect(vc.outs.lastTest).toBeUndefined();
+    expect(outs).not.toHaveProperty("lastTest");
+    expect(vc.outs).not.toHaveProperty("lastTest");
     expect(writes(home(), since).filter((r) => r.path.endsWith("/test"))).toEqual([]);
   });
 
@@ -109,19 +130,54 @@ describe("create", () => {
   it("names the way out of a duplicate: adopt it, or another name when another type holds it", async () => {
     await created(dsccInput("taken"));
     const again = await provider.create!(checked(dsccInput("taken"))).catch((e: Error) => e.message);
-    expect(again).toMatch(/^create of external service 'taken' failed: it already exists in this workspace\. .*set `adopt: true`/);
+    expect(again).toMatch(/^create of external service 'taken' failed: it already exists in this workspace\. To manage it with Pulumi, set `adopt: true` on this resource: it will be taken over and set to the desired state \(400 /);
     const other = await provider.create!(checked(vcenterInput("taken"))).catch((e: Error) => e.message);
     expect(other).toMatch(/its name is taken in this workspace by a DSCC external service \(id [^)]+\); choose another name/);
   });
 
   it("keeps a service whose post-deploy test fails in state: an initialization failure with its outputs", async () => {
-    await fetch(`${home().url}/__emulator/settings`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ dsccTestFails: true }) })
-      .then((r) => { if (!r.ok) throw new Error(`settings: ${r.status}`); });
+    await settings(home(), { dsccTestFails: true });
     const failure = await provider.create!(checked(dsccInput("fails-test"))).catch((e) => e);
     expect(failure.name).toBe("InitializationFailure");
     expect(failure.id).toBe((await clientFor(home()).externalServices.findByName("fails-test"))!.id);
     expect(failure.properties).toMatchObject({ name: "fails-test", lastTest: { status: "FAILED" } });
     expect(failure.reasons[0]).toMatch(/^post-deploy test of external service 'fails-test' failed: .*The service exists and is kept in state/);
+  });
+  it("waits until the service is ENABLED before it records it", async () => {
+    await settings(home(), { activationDelayMs: 150 });
+    const { outs } = await created({ ...dsccInput("slow-start"), postDeployTest: false });
+    expect(outs.status).toBe("ENABLED");
+    expect(outs).not.toHaveProperty("lastTest");
+  });
+
+  it("keeps a service that vanished before it was ENABLED in state, saying so", async () => {
+    await settings(home(), { activationDelayMs: 150 });
+    deletedOnceCreated(home(), "vanished");
+    const failure = await provider.create!(checked(dsccInput("vanished"))).catch((e) => e);
+    expect(failure.name).toBe("InitializationFailure");
+    expect(failure.reasons).toEqual([expect.stringMatching(/^external service 'vanished' was created but did not become ENABLED: /)]);
+    expect(failure.properties).toMatchObject({ name: "vanished", status: "SUSPENDED" });
+  });
+
+  it("records a test that could not be run as FAILED, with the reason", async () => {
+    deletedOnceCreated(home(), "untestable");
+    const failure = await provider.create!(checked(dsccInput("untestable"))).catch((e) => e);
+    expect(failure.properties.lastTest).toMatchObject({ status: "FAILED", message: expect.stringMatching(/^the test could not be run: .*404/) });
+  });
+
+  it("fails the test of a ServiceNow service whose token has expired, without asking the API", async () => {
+    const input = { ...snowInput(home(), "snow-born-expired"), refreshTokenIssuedAt: daysAgo(151) };
+    const since = home().log.lastSeq;
+    const failure = await provider.create!(checked(input)).catch((e) => e);
+    expect(failure.properties.lastTest).toMatchObject({ status: "FAILED", message: expect.stringMatching(/refresh token .* expired on/) });
+    expect(writes(home(), since).filter((r) => r.path.endsWith("/test"))).toEqual([]);
+  });
+
+  it("takes the stack's configuration from the engine's configure call", async () => {
+    const config = new Map(Object.entries({ "hpecom:endpoint": away().url, "hpecom:tokenUrl": away().tokenUrl, "hpecom:clientId": CLIENT.id, "hpecom:clientSecret": CLIENT.secret }));
+    await provider.configure!({ config } as never);
+    const { id } = await created(dsccInput("configured"));
+    expect((await stored(away(), id)).name).toBe("configured");
   });
 });
 
@@ -140,6 +196,18 @@ describe("read", () => {
     const { id, outs } = await created(dsccInput("read-gone"));
     await clientFor(home()).externalServices.delete(id);
     expect(await provider.read!(id, outs)).toEqual({});
+  });
+
+  it("reads a service with its own connection in that workspace", async () => {
+    const connection = { endpoint: away().url, tokenUrl: away().tokenUrl, clientId: CLIENT.id, clientSecret: CLIENT.secret };
+    const { id, outs } = await created({ ...dsccInput("read-own"), connection });
+    expect((await provider.read!(id, outs)).props?.name).toBe("read-own");
+  });
+
+  it("reads with the stack's current credentials when the workspace did not change", async () => {
+    const { id, outs } = await created(dsccInput("read-rotated"));
+    const stale = { ...outs, defaultConnection: { ...outs.defaultConnection, clientSecret: "a-secret-rotated-since" } };
+    expect((await provider.read!(id, stale)).props?.name).toBe("read-rotated");
   });
 
   it("reads a service where it was deployed, after the stack's default connection moved", async () => {
@@ -176,6 +244,39 @@ describe("update", () => {
     const { outs: next } = await provider.update!(id, outs, checked({ ...dsccInput("options-only"), postDeployTest: { timeoutSeconds: 30 } }));
     expect(apiCalls(home(), since)).toEqual([]);
     expect(next).toMatchObject({ postDeployTest: { timeoutSeconds: 30 }, generation: outs.generation, resourceUri: outs.resourceUri, lastTest: outs.lastTest });
+    expect(next!.defaultConnection).toEqual(outs.defaultConnection);
+  });
+
+  it("keeps when a ServiceNow token was sent when nothing is sent", async () => {
+    const input = snowInput(home(), "snow-kept");
+    const { id, outs } = await created(input);
+    const sentLongAgo = { ...outs, refreshTokenSentAt: daysAgo(10), refreshTokenExpiresAt: new Date(Date.now() + 140 * DAY).toISOString() } as ServiceOutputs;
+    const { outs: next } = await provider.update!(id, sentLongAgo, checked({ ...input, postDeployTest: { timeoutSeconds: 30 } }));
+    expect(next).toMatchObject({ refreshTokenSentAt: sentLongAgo.refreshTokenSentAt, refreshTokenExpiresAt: sentLongAgo.refreshTokenExpiresAt });
+  });
+
+  it("fails the test of a ServiceNow service whose token expired since, without asking the API; a new token passes", async () => {
+    const input = snowInput(home(), "snow-aged");
+    const { id, outs } = await created(input);
+    const aged = { ...outs, refreshTokenSentAt: daysAgo(151), refreshTokenExpiresAt: daysAgo(1) } as ServiceOutputs;
+    const since = home().log.lastSeq;
+    const failure = await provider.update!(id, aged, checked(input)).catch((e) => e);
+    expect(failure.name).toBe("InitializationFailure");
+    expect(failure.properties.lastTest).toMatchObject({ status: "FAILED", message: expect.stringMatching(/expired on/) });
+    expect(writes(home(), since)).toEqual([]);
+    const rotated = { ...input, authentication: { ...input.authentication, refreshToken: "a-fresh-token" } };
+    const { outs: next } = await provider.update!(id, aged, checked(rotated));
+    expect(next!.lastTest?.status).toBe("PASSED");
+    expect(Date.parse(next!.refreshTokenSentAt!)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("tests again, and fails, when a change reaches a ServiceNow service whose token expired", async () => {
+    const input = snowInput(home(), "snow-aged-change");
+    const { id, outs } = await created(input);
+    const aged = { ...outs, refreshTokenSentAt: daysAgo(151), refreshTokenExpiresAt: undefined } as ServiceOutputs;
+    const changed = { ...input, serviceData: { ...input.serviceData, incidentCreationScope: { serviceEventIssues: true, criticalEventIssues: true, utilizationAlerts: true } } };
+    const failure = await provider.update!(id, aged, checked(changed)).catch((e) => e);
+    expect(failure.properties?.lastTest).toMatchObject({ status: "FAILED", message: expect.stringMatching(/expired on/) });
   });
 
   it("sends the whole desired state, with a warning, when the service was changed outside Pulumi", async () => {
@@ -222,6 +323,14 @@ describe("delete", () => {
     expect(await clientFor(home()).externalServices.findByName("vc-delete")).toBeUndefined();
   });
 
+  it("says how to wait longer for a DeleteVCenter job held for approval", async () => {
+    const { id, outs } = await created(vcenterInput("vc-held"));
+    await settings(home(), { jobProgress: "approval" });
+    const held = { ...outs, defaultConnection: { ...outs.defaultConnection, jobTimeoutSeconds: "1" } };
+    const err = await provider.delete!(id, held).catch((e: Error) => e.message);
+    expect(err).toMatch(/^delete of external service 'vc-held' \(id [^)]+\) failed: .*awaiting approval in COM .*\(hpecom:jobTimeoutSeconds sets how long to wait\)$/);
+  });
+
   it("deletes in the workspace the service was deployed to, after the stack's default connection moved", async () => {
     const { id, outs } = await created(dsccInput("delete-moved"));
     stackConfig(away());
@@ -238,6 +347,15 @@ describe("diff", () => {
     expect(await provider.diff!("id", before, checked(dsccInput("d")))).toMatchObject({ changes: false, replaces: [] });
     expect(await provider.diff!("id", before, checked({ ...dsccInput("d"), description: "x" }))).toMatchObject({ changes: true, replaces: [] });
     expect(await provider.diff!("id", before, checked({ ...vcenterInput("d") }))).toMatchObject({ changes: true, replaces: expect.arrayContaining(["serviceType"]), deleteBeforeReplace: true });
+  });
+
+  it("neither changes nor warns about a ServiceNow service whose token is far from expiry", async () => {
+    const input = snowInput(home(), "snow-fresh");
+    const before = { ...olds(input), refreshTokenSentAt: daysAgo(1), refreshTokenExpiresAt: new Date(Date.now() + 149 * DAY).toISOString() } as ServiceOutputs;
+    expect(await provider.diff!("id", before, checked(input))).toMatchObject({ changes: false });
+    const unknownExpiry = { ...olds(input), updatedAt: daysAgo(1) } as ServiceOutputs;
+    expect(await provider.diff!("id", unknownExpiry, checked(input))).toMatchObject({ changes: false });
+    expect(warnings).toEqual([]);
   });
 
   it("replaces, creating first, when the stack's default connection moved to another workspace", async () => {
