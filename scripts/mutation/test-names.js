@@ -1,5 +1,5 @@
 // Writes which tests each test file of `make mutation` holds, by path from the repository root,
-// from a `jest --json` report of the full run: what scripts/mutation/test-file-runner.js reads.
+// from a `jest --json` report of the full run: what scripts/mutation/jest-circus-file-filter.js reads.
 // usage: node scripts/mutation/test-names.js <jest report> <output>
 const fs = require("node:fs");
 const path = require("node:path");

@@ -22,8 +22,8 @@ let provider: Core["provider"];
 let configureConnection: Core["configureConnection"];
 
 /** The stack's `hpecom:*` config, pointing the default connection at an emulator. */
-const stackConfig = (e: RunningEmulator) => {
-  const config: Record<string, string> = { "hpecom:endpoint": e.url, "hpecom:tokenUrl": e.tokenUrl, "hpecom:clientId": CLIENT.id, "hpecom:clientSecret": CLIENT.secret };
+const stackConfig = (e: RunningEmulator, extra: Record<string, string> = {}) => {
+  const config: Record<string, string> = { "hpecom:endpoint": e.url, "hpecom:tokenUrl": e.tokenUrl, "hpecom:clientId": CLIENT.id, "hpecom:clientSecret": CLIENT.secret, ...extra };
   configureConnection((key) => config[key]);
 };
 
@@ -324,11 +324,11 @@ describe("delete", () => {
   });
 
   it("says how to wait longer for a DeleteVCenter job held for approval", async () => {
+    stackConfig(home(), { "hpecom:jobTimeoutSeconds": "1" });
     const { id, outs } = await created(vcenterInput("vc-held"));
     await settings(home(), { jobProgress: "approval" });
-    const held = { ...outs, defaultConnection: { ...outs.defaultConnection, jobTimeoutSeconds: "1" } };
-    const err = await provider.delete!(id, held).catch((e: Error) => e.message);
-    expect(err).toMatch(/^delete of external service 'vc-held' \(id [^)]+\) failed: .*awaiting approval in COM .*\(hpecom:jobTimeoutSeconds sets how long to wait\)$/);
+    const err = await provider.delete!(id, outs).catch((e: Error) => e.message);
+    expect(err).toMatch(/^delete of external service 'vc-held' \(id [^)]+\) failed: .*awaiting approval in COM \(APPROVAL_PENDING\) after 1 s.*\(hpecom:jobTimeoutSeconds sets how long to wait\)$/);
   });
 
   it("deletes in the workspace the service was deployed to, after the stack's default connection moved", async () => {

@@ -7,6 +7,9 @@
  * Which tests each file holds comes from a full run just before (HPECOM_MUTATION_TEST_NAMES, the
  * scripts/mutation/test-names.js writes); without it, or without a pattern (Stryker's first,
  * full run), every file runs as usual.
+ *
+ * Stryker's per-test coverage works with jest-circus only (through its test events), and it
+ * accepts a runner whose name contains "jest-circus": this one is jest-circus for every file it runs.
  */
 const fs = require("node:fs");
 const path = require("node:path");
