@@ -55,18 +55,17 @@ export async function recover(cli: PulumiCli, options: RecoverOptions): Promise<
   const allowed = async (question: string) => options.yes || (await confirm(question));
   const stack = cli.stackName();
   const restoreAllowed = () => allowed("The checkpoint cannot be read: restore the backend's backup of it?");
+  // A checkpoint that cannot be read is put right first: `pulumi cancel` needs it as well.
+  let exported: ExportedStack = await withReadableCheckpoint(cli, restoreAllowed, () => cli.exportStack());
   if (options.cancel) {
-    await withReadableCheckpoint(cli, restoreAllowed, () => {
-      try {
-        cli.run(["cancel", "--yes"]);
-        say(`stack ${stack}: lock cleared`);
-      } catch (err) {
-        if (damagedCheckpoint(err)) throw err;
-        say(`stack ${stack}: no lock cleared (${(err as Error).message})`);
-      }
-    });
+    try {
+      cli.run(["cancel", "--yes"]);
+      say(`stack ${stack}: lock cleared`);
+    } catch (err) {
+      say(`stack ${stack}: no lock cleared (${(err as Error).message})`);
+    }
+    exported = cli.exportStack();
   }
-  const exported: ExportedStack = await withReadableCheckpoint(cli, restoreAllowed, () => cli.exportStack());
   const pending = exported.deployment.pending_operations ?? [];
   if (pending.length === 0) {
     say(`stack ${stack}: no interrupted operation; nothing to do`);

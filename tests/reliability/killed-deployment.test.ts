@@ -188,7 +188,7 @@ describe("dynamic face: 20 services", () => {
       fs.writeFileSync(stack.checkpoint, text.slice(0, text.length / 2));
       expect(await stack.run("stack", "export").then(() => "", (err: Error) => err.message)).toMatch(/failed to load checkpoint/);
       const recovered = await stack.recover("--cancel", "--yes");
-      expect(recovered.code).toBe(0);
+      expect({ code: recovered.code, stderr: recovered.stderr }).toEqual({ code: 0, stderr: "" });
       expect(recovered.stdout).toMatch(/restored the backend's backup ci.json.bak/);
       expect(recovered.stdout).toMatch(/interrupted update: the next `pulumi up` converges it/);
       await stack.run("up", "--yes", "--skip-preview");
