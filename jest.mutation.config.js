@@ -16,8 +16,6 @@ module.exports = {
     "<rootDir>/tests/contract/emulator-(fuzz|hardening|cli).test.ts", "<rootDir>/tests/contract/rate-limit.test.ts",
   ],
   globalSetup: undefined,
-  // A file holding none of the tests a mutant run asks for is not loaded (scripts/mutation/jest-circus-file-filter.js).
-  testRunner: "<rootDir>/scripts/mutation/jest-circus-file-filter.js",
   // Transpile only: `make test` type-checks; here each mutant must run fast.
   transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true }] },
 };
