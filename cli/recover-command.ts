@@ -56,7 +56,7 @@ export async function recover(cli: PulumiCli, options: RecoverOptions): Promise<
   const stack = cli.stackName();
   const restoreAllowed = () => allowed("The checkpoint cannot be read: restore the backend's backup of it?");
   // A checkpoint that cannot be read is put right first: `pulumi cancel` needs it as well.
-  let exported: ExportedStack = await withReadableCheckpoint(cli, restoreAllowed, () => cli.exportStack());
+  const exported: ExportedStack = await withReadableCheckpoint(cli, restoreAllowed, () => cli.exportStack());
   if (options.cancel) {
     try {
       cli.run(["cancel", "--yes"]);
@@ -64,7 +64,7 @@ export async function recover(cli: PulumiCli, options: RecoverOptions): Promise<
     } catch (err) {
       say(`stack ${stack}: no lock cleared (${(err as Error).message})`);
     }
-    exported = cli.exportStack();
+    // The lock is not part of the state: the export above still holds.
   }
   const pending = exported.deployment.pending_operations ?? [];
   if (pending.length === 0) {

@@ -10,7 +10,6 @@ import { repoRoot, scratchDir } from "./paths";
 
 export { repoRoot, scratchDir };
 
-
 export function engineBin(): string {
   const bin = process.env.PULUMI_ENGINE_BIN;
   if (!bin) throw new Error("PULUMI_ENGINE_BIN is not set: run the tests with `make test`");
@@ -36,7 +35,6 @@ export async function withCleanup<T>(body: () => Promise<T>, cleanup: () => Prom
   await cleanup();
   return result;
 }
-
 
 /** Everything a test needs to drive one throw-away stack on the real engine. */
 export interface TestStack {
