@@ -42,7 +42,8 @@ const label = (r: Run) => (isFloor(r.variant) ? r.variant : `${r.variant} @ ${r.
  * latency does not concern them. `BENCH_FACES=hpecom` or `=plugin` runs one.
  */
 const FACES = [
-  { face: "hpecom" as Variant, floor: "floor" as Variant, latencies: LATENCIES, limits: { noop: 1.1, at0: 1.2, atLatency: 1.35 } },
+  // The strict floor (providers/strict-floor.ts): ExternalService's program, inputs, check, diff and outputs, no I/O.
+  { face: "hpecom" as Variant, floor: "strict-floor" as Variant, latencies: LATENCIES, limits: { noop: 1.1, at0: 1.15, atLatency: 1.25 } },
   { face: "plugin" as Variant, floor: "plugin-floor" as Variant, latencies: [0], limits: { noop: 1.15, at0: 1.15, atLatency: 1.15 } },
 ].filter((f) => (process.env.BENCH_FACES ?? "hpecom,plugin").split(",").includes(f.face));
 const isFloor = (v: Variant) => FACES.some((f) => f.floor === v);

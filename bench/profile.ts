@@ -1,6 +1,6 @@
 /**
  * `make profile`: where the per-resource time of a no-op `up` goes. Deploys N services for the
- * engine floor and for ExternalService, then runs one no-op `up` of each with a CPU profiler
+ * strict floor (providers/strict-floor.ts) and for ExternalService, then runs one no-op `up` of each with a CPU profiler
  * (cpu-profiler.ts) in every Node process the engine starts (the program and the dynamic provider), and sums each
  * process's CPU time by where the code lives. `BENCH_N` sets N (default 100); `BENCH_PROFILE_OP`
  * picks the operation: `no-op up` (default), `create`, `update`, `refresh` or `destroy`;
@@ -14,7 +14,7 @@ import { benchStack, CLIENT, root } from "./stack";
 
 const N = Number(process.env.BENCH_N ?? 100);
 const OP = process.env.BENCH_PROFILE_OP ?? "no-op up";
-const VARIANTS = (process.env.BENCH_PROFILE_VARIANTS ?? "floor,hpecom").split(",") as Variant[];
+const VARIANTS = (process.env.BENCH_PROFILE_VARIANTS ?? "strict-floor,hpecom").split(",") as Variant[];
 
 interface Node { id: number; callFrame: { functionName: string; url: string }; children?: number[] }
 interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }

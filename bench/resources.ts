@@ -1,7 +1,8 @@
-/** The variants of one service, as resources: the engine floor, the naive provider, ExternalService, and the plugin (and its floor). */
+/** The variants of one service, as resources: the engine floors, the naive provider, ExternalService, and the plugin (and its floor). */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { ExternalService } from "../provider";
+import { SECRET_OUTPUTS, serviceProperties, type ExternalServiceArgs } from "../provider/external-service";
 import { lazyProvider } from "../provider/lazy-provider";
 import { PLUGIN_EXTERNAL_SERVICE_TYPE } from "../provider/type-token";
 
@@ -11,6 +12,13 @@ const built = (name: string) => path.resolve(__dirname, ...(__dirname.includes(`
 class FloorService extends pulumi.dynamic.Resource {
   constructor(name: string, props: Record<string, unknown>) {
     super(lazyProvider([built("floor")]), name, props, {}, "hpecom-bench", "Floor");
+  }
+}
+
+/** The dynamic face's strict floor: ExternalService's properties and options, through a provider that does no I/O. */
+class StrictFloorService extends pulumi.dynamic.Resource {
+  constructor(name: string, args: ExternalServiceArgs) {
+    super(lazyProvider([built("strict-floor")]), name, serviceProperties(args, undefined), { additionalSecretOutputs: SECRET_OUTPUTS }, "hpecom-bench", "StrictFloor");
   }
 }
 
@@ -29,7 +37,7 @@ class PluginService extends pulumi.CustomResource {
 }
 
 /** `plugin-floor` runs the same program as `plugin`; bench/stack.ts gives its engine the no-I/O plugin of providers/plugin-floor.ts. */
-export type Variant = "floor" | "naive" | "hpecom" | "plugin" | "plugin-floor";
+export type Variant = "floor" | "strict-floor" | "naive" | "hpecom" | "plugin" | "plugin-floor";
 
 /** A program of `n` DSCC services through `variant`, with the given description. */
 export function program(variant: Variant, n: number, description: () => string) {
@@ -43,6 +51,7 @@ export function program(variant: Variant, n: number, description: () => string) 
         serviceData: { region: "us-west" },
       };
       if (variant === "floor") new FloorService(`s${i}`, props);
+      else if (variant === "strict-floor") new StrictFloorService(`s${i}`, { ...props, postDeployTest: false });
       else if (variant === "naive") new NaiveService(`s${i}`, props);
       else if (variant === "plugin" || variant === "plugin-floor") new PluginService(`s${i}`, { ...props, authentication: pulumi.secret(props.authentication), postDeployTest: false });
       else new ExternalService(`s${i}`, { ...props, postDeployTest: false });

@@ -78,6 +78,34 @@ export interface ExternalServiceOptions extends pulumi.CustomResourceOptions, Co
 // The serialized provider: module locations only, no credentials, no client, no zod.
 const provider = lazyProvider(providerImplementation());
 
+/** Outputs kept secret beyond the authentication: the default connection carries its client secret. */
+export const SECRET_OUTPUTS = ["defaultConnection"];
+
+/**
+ * The properties an ExternalService registers: its arguments (the authentication always a
+ * secret) and every output key, undefined until the provider fills it. bench/resources.ts gives
+ * its strict floor the same.
+ */
+export function serviceProperties(args: ExternalServiceArgs | undefined, connection: unknown): pulumi.Inputs {
+  return {
+    // A read by `get` fills these from the API; the engine makes outputs only of keys it is given.
+    ...(args ?? { name: undefined, serviceType: undefined, authenticationType: undefined, description: undefined, state: undefined, serviceData: undefined, tenantAcid: undefined }),
+    // Secret whatever the program passed: state and previews never show credentials.
+    authentication: args && pulumi.secret(args.authentication),
+    connection,
+    resourceUri: undefined,
+    generation: undefined,
+    status: undefined,
+    createdAt: undefined,
+    updatedAt: undefined,
+    lastTest: undefined,
+    refreshTokenSentAt: undefined,
+    refreshTokenExpiresAt: undefined,
+    // The default connection it was deployed through (see ServiceOutputs): the client secret with it.
+    defaultConnection: undefined,
+  };
+}
+
 /**
  * A ServiceNow, Data Services Cloud Console or VMware vCenter integration of an HPE Compute
  * Ops Management workspace.
@@ -126,22 +154,7 @@ export class ExternalService extends pulumi.dynamic.Resource {
   /** `args` is left out only by `get`, which reads the service with the id in `opts`. */
   constructor(name: string, args: ExternalServiceArgs | undefined, opts?: ExternalServiceOptions) {
     const { connection, ...resourceOptions } = opts ?? {};
-    super(provider, name, {
-      // A read by `get` fills these from the API; the engine makes outputs only of keys it is given.
-      ...(args ?? { name: undefined, serviceType: undefined, authenticationType: undefined, description: undefined, state: undefined, serviceData: undefined, tenantAcid: undefined }),
-      // Secret whatever the program passed: state and previews never show credentials.
-      authentication: args && pulumi.secret(args.authentication),
-      connection: connection?.settings,
-      resourceUri: undefined,
-      generation: undefined,
-      status: undefined,
-      createdAt: undefined,
-      updatedAt: undefined,
-      lastTest: undefined,
-      refreshTokenSentAt: undefined,
-      refreshTokenExpiresAt: undefined,
-      // The default connection it was deployed through (see ServiceOutputs): the client secret with it.
-      defaultConnection: undefined,
-    }, { ...resourceOptions, additionalSecretOutputs: [...(resourceOptions.additionalSecretOutputs ?? []), "defaultConnection"] }, "hpecom", "ExternalService");
+    super(provider, name, serviceProperties(args, connection?.settings),
+      { ...resourceOptions, additionalSecretOutputs: [...(resourceOptions.additionalSecretOutputs ?? []), ...SECRET_OUTPUTS] }, "hpecom", "ExternalService");
   }
 }

@@ -8,15 +8,11 @@
  */
 import { serve, PluginProvider } from "../../plugin/server";
 import schema from "../../plugin/schema.json";
+import { inputsDiffer, RECORDED, RECORDED_KEYS } from "./recorded";
 
 type Props = Record<string, unknown>;
 
-/** The keys ExternalService records beyond its inputs (provider/runtime/provider.ts ServiceOutputs), with fixed values. */
-const RECORDED = { resourceUri: "/compute-ops-mgmt/v1beta1/external-services/floor", generation: 1, status: "ENABLED", createdAt: "2026-12-01T00:00:00Z", updatedAt: "2026-12-01T00:00:00Z" };
-const RECORDED_KEYS = new Set(Object.keys(RECORDED));
-
 let created = 0;
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 const floor: PluginProvider = {
   version: "0.0.0-floor",
@@ -25,10 +21,7 @@ const floor: PluginProvider = {
   async diffConfig() { return { changes: false }; },
   configure() {},
   async check(_urn, _olds, news) { return { inputs: news, failures: [] }; },
-  async diff(_id, _urn, olds, news) {
-    const keys = new Set([...Object.keys(olds), ...Object.keys(news)].filter((k) => !RECORDED_KEYS.has(k)));
-    return { changes: [...keys].some((k) => !same(olds[k], news[k])) };
-  },
+  async diff(_id, _urn, olds, news) { return { changes: inputsDiffer(olds, news) }; },
   async create(_urn, inputs) { return { id: `floor-${process.pid}-${++created}`, outs: { ...inputs, ...RECORDED } }; },
   async read(id, _urn, props) { return { id, props, inputs: Object.fromEntries(Object.entries(props).filter(([k]) => !RECORDED_KEYS.has(k))) as Props }; },
   async update(_id, _urn, _olds, news) { return { outs: { ...news, ...RECORDED } }; },
