@@ -2,8 +2,8 @@
 module.exports = {
   testEnvironment: "node",
   testMatch: ["<rootDir>/{sdk,provider,plugin,policy,emulator,cli,tests}/**/*.test.ts"],
-  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/dist/", "<rootDir>/.pulumi/"],
-  modulePathIgnorePatterns: ["<rootDir>/dist/", "<rootDir>/.pulumi/"],
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/dist/", "<rootDir>/.pulumi/", "<rootDir>/.stryker-tmp/"],
+  modulePathIgnorePatterns: ["<rootDir>/dist/", "<rootDir>/.pulumi/", "<rootDir>/.stryker-tmp/"],
   transform: { "^.+\\.ts$": "ts-jest" },
   globalSetup: "<rootDir>/tests/helpers/global-setup.js",
   setupFiles: ["<rootDir>/tests/helpers/fast-check-seed.js"],

@@ -16,6 +16,14 @@ module.exports = {
     "<rootDir>/tests/contract/emulator-(fuzz|hardening|cli).test.ts", "<rootDir>/tests/contract/rate-limit.test.ts",
   ],
   globalSetup: undefined,
+  // A mutant that makes a wait never end fails its test here, long before the 120 s bound of the
+  // sdk's waits, and the run bails: cheaper than Stryker's own timeout, which restarts its runner.
+  testTimeout: 15_000,
+  // A mutant's run stops at its first failing test (scripts/mutation/bail-environment.js; a path,
+  // not <rootDir>: Stryker loads the environment itself), and loads only the test files that
+  // hold a test covering it (scripts/mutation/jest-circus-file-filter.js).
+  testEnvironment: require("node:path").join(__dirname, "scripts/mutation/bail-environment.js"),
+  testRunner: "<rootDir>/scripts/mutation/jest-circus-file-filter.js",
   // Transpile only: `make test` type-checks; here each mutant must run fast.
   transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true }] },
 };

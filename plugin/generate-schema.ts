@@ -2,8 +2,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { renderApiReference } from "./api-reference";
-import { SCHEMA_FILE } from "./provider";
 import { buildSchema } from "./schema";
+
+/** Where the schema goes (this runs built, from dist/plugin/); the plugin serves that file as it is (built in), so that SDKs and the plugin agree. */
+const SCHEMA_FILE = path.join(__dirname, "..", "..", "plugin", "schema.json");
 
 const { version } = require("../../package.json") as { version: string };
 const schema = JSON.parse(JSON.stringify(buildSchema(version)));

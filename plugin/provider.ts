@@ -4,7 +4,6 @@
  * faces run the same check, diff, create, read, update and delete; this file only translates
  * the wire (type tokens, URNs, secrets) and serves the data source as an invoke.
  */
-import * as path from "node:path";
 import type { ServiceInputs } from "../provider/runtime/inputs";
 import { configureConnection, defaultClient, provider as core, ServiceOutputs } from "../provider/runtime/provider";
 import { configFailures, diffConfig } from "../provider/provider-config";
@@ -17,8 +16,6 @@ import type { PluginProvider } from "./server";
 
 import schema from "./schema.json";
 
-/** Where `make schema` writes the schema; the plugin serves that file as it is (built in), so that SDKs and the plugin agree. */
-export const SCHEMA_FILE = path.join(__dirname, "..", "..", "plugin", "schema.json");
 const SCHEMA_TEXT = JSON.stringify(schema);
 
 const GET_EXTERNAL_SERVICES = "hpecom:index:getExternalServices";

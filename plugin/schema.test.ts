@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { renderApiReference } from "./api-reference";
-import { buildSchema, PLUGIN_DOWNLOAD_URL } from "./schema";
+import { buildSchema, convert, merge, PLUGIN_DOWNLOAD_URL } from "./schema";
 
 const committed = JSON.parse(fs.readFileSync(path.join(__dirname, "schema.json"), "utf8"));
 const { version } = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8"));
@@ -93,5 +93,53 @@ describe("docs/api-reference.md", () => {
   it("is rendered from plugin/schema.json (run `make schema` after changing it)", () => {
     const reference = fs.readFileSync(path.join(__dirname, "..", "docs", "api-reference.md"), "utf8");
     expect(reference).toBe(renderApiReference(committed));
+  });
+});
+
+describe("the schema's converter, on shapes the real schemas may come to have", () => {
+  it("takes the non-null member of a nullable property, with its description or the property's", () => {
+    expect(convert({ anyOf: [{ type: "null" }, { type: "integer", description: "inner" }] }, "x", {})).toEqual({ type: "integer", description: "inner" });
+    expect(convert({ anyOf: [{ type: "null" }, { type: "boolean" }], description: "outer" }, "x", {})).toEqual({ type: "boolean", description: "outer" });
+  });
+
+  it("keeps integer, boolean and number, and types anything else as a string", () => {
+    expect(["integer", "boolean", "number", "null", undefined].map((type) => convert({ type }, "x", {}))).toEqual(
+      [{ type: "integer" }, { type: "boolean" }, { type: "number" }, { type: "string" }, { type: "string" }]);
+  });
+
+  it("types an array by its items, named types included, and an array without items as of strings", () => {
+    const types = {};
+    expect(convert({ type: "array", items: { type: "number" }, description: "list" }, "x", types)).toEqual({ type: "array", items: { type: "number" }, description: "list" });
+    expect(convert({ type: "array" }, "x", types)).toEqual({ type: "array", items: { type: "string" } });
+    expect(() => convert({ type: "array", items: { type: "object", properties: {} } }, "x", types)).toThrow(
+      "schema: the object at x[] has no named type (add it to OBJECT_TYPES)");
+  });
+
+  it("names each nested object by its path, and refuses one it has no name for", () => {
+    const types: Record<string, unknown> = {};
+    const scope = { type: "object", description: "the scope", properties: { on: { type: "boolean" } }, required: ["on"] };
+    expect(convert({ type: "object", properties: { incidentCreationScope: scope, other: { type: "string" } } }, "serviceData", types)).toEqual(
+      { $ref: "#/types/hpecom:index:ExternalServiceData", description: expect.stringContaining("Service-specific settings") });
+    expect(types["hpecom:index:IncidentCreationScope"]).toEqual({ type: "object", description: "the scope", properties: { on: { type: "boolean" } }, required: ["on"] });
+    expect(types["hpecom:index:ExternalServiceData"]).toMatchObject({ properties: { other: { type: "string" } } });
+    expect(types["hpecom:index:ExternalServiceData"]).not.toHaveProperty("required");
+    expect(() => convert({ type: "object", properties: {} }, "serviceData.other", {})).toThrow("schema: the object at serviceData.other has no named type (add it to OBJECT_TYPES)");
+  });
+
+  it("merges the variants of a union: every property, required only where every variant requires it", () => {
+    expect(merge([
+      { type: "object", properties: { a: { type: "string" }, b: { type: "object", properties: { x: { type: "string" } } } }, required: ["a", "b"] },
+      { type: "object", properties: { a: { type: "string" }, b: { type: "object", properties: { y: { type: "integer" } } }, c: { type: "boolean" } }, required: ["a"] },
+      { type: "object", properties: { a: { type: "string" } } , required: ["a"] },
+    ])).toEqual({
+      type: "object",
+      properties: { a: { type: "string" }, b: { type: "object", properties: { x: { type: "string" }, y: { type: "integer" } }, required: [] }, c: { type: "boolean" } },
+      required: ["a"],
+    });
+    // A variant without `required`, and a property that is an object in one variant only: kept as the first has it.
+    expect(merge([
+      { type: "object", properties: { a: { type: "object", properties: {} } }, required: ["a"] },
+      { type: "object", properties: { a: { type: "string" } } },
+    ])).toEqual({ type: "object", properties: { a: { type: "object", properties: {} } }, required: [] });
   });
 });

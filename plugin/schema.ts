@@ -68,8 +68,8 @@ const ENUMS: Record<string, EnumType> = {
 // The schema's enums and the sdk's lists must name the same values.
 if (ENUMS.ServiceType.enum.map((e) => e.value).join() !== SERVICE_TYPES.join()) throw new Error("schema: ServiceType enum differs from SERVICE_TYPES");
 
-/** Merges the variants of a union: every property of any variant; required only if required in all. */
-function merge(variants: JsonSchema[]): JsonSchema {
+/** Merges the variants of a union: every property of any variant; required only if required in all. Exported for its tests. */
+export function merge(variants: JsonSchema[]): JsonSchema {
   const properties: Record<string, JsonSchema[]> = {};
   for (const v of variants) for (const [k, p] of Object.entries(v.properties ?? {})) (properties[k] ??= []).push(p);
   const required = (variants[0].required ?? []).filter((k) => variants.every((v) => v.required?.includes(k)));
@@ -80,7 +80,8 @@ function merge(variants: JsonSchema[]): JsonSchema {
   };
 }
 
-function convert(schema: JsonSchema, path: string, types: Record<string, ObjectType | EnumType>): PulumiType {
+/** A property's Pulumi type from its JSON schema at `path`; each nested object becomes the named type OBJECT_TYPES gives it. Exported for its tests. */
+export function convert(schema: JsonSchema, path: string, types: Record<string, ObjectType | EnumType>): PulumiType {
   const nonNull = schema.anyOf?.find((s) => s.type !== "null") ?? schema;
   const description = schema.description ?? nonNull.description;
   if (nonNull.type === "object") {

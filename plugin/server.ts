@@ -159,7 +159,7 @@ function configurationOf(request: { getArgs(): StructValue | undefined; getVaria
 }
 
 /** Serves `provider` on a loopback port and prints the port, which is how the engine finds a plugin. */
-export async function serve(provider: PluginProvider): Promise<void> {
+export async function serve(provider: PluginProvider): Promise<grpc.Server> {
   const server = new grpcJs.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
   const implementation: grpc.UntypedServiceImplementation = {};
   for (const [name, handle] of Object.entries(handlers(provider))) {
@@ -171,4 +171,5 @@ export async function serve(provider: PluginProvider): Promise<void> {
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync("127.0.0.1:0", grpcJs.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
   console.log(String(port));
+  return server;
 }

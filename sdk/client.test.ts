@@ -1,8 +1,9 @@
 // ledger: job-final-states, paging, token-lifetime, server-errors
 import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from "axios";
 import { AxiosError } from "axios";
+import { z } from "zod";
 import { ComClient, ComClientOptions } from "./client";
-import { AuthenticationError, ComConfigurationError, ComConnectionError, JobFailedError, RateLimitError, ServerError, WaitTimeoutError } from "./core/errors";
+import { AuthenticationError, ComConfigurationError, ComConnectionError, JobFailedError, RateLimitError, ServerError, UnexpectedResponseError, WaitTimeoutError } from "./core/errors";
 import { clearTokenCaches } from "./internal/token-cache";
 
 type Handler = (config: InternalAxiosRequestConfig) => Partial<AxiosResponse> | Error;
@@ -82,6 +83,32 @@ describe("ComClient", () => {
       name: "dscc", serviceType: "DSCC", authentication: { clientId: "c", clientSecret: "s" }, serviceData: { region: "us-west" },
     });
     expect(t.apiCalls().map((c) => c.method?.toUpperCase())).toEqual(["POST", "GET", "POST"]);
+  });
+
+  it("reports a duplicate after an ambiguous attempt when the lookup still finds no such service", async () => {
+    const empty = () => ({ status: 200, data: { offset: 0, count: 0, total: 0, items: [] } });
+    const duplicate = () => ({ status: 400, data: { httpStatusCode: 400, errorCode: "HPE-GL-COMPUTE_OPS-1700004", message: "already exists" } });
+    const t = transport(() => ({ status: 503, data: {} }), empty, duplicate, empty);
+    const err = await client(t.adapter).externalServices.create({
+      name: "dscc", serviceType: "DSCC", authentication: { clientId: "c", clientSecret: "s" }, serviceData: { region: "us-west" },
+    }).catch((e) => e);
+    expect(err.isDuplicate).toBe(true);
+    expect(t.apiCalls().map((c) => c.method?.toUpperCase())).toEqual(["POST", "GET", "POST", "GET"]);
+  });
+
+  it("says how long it waited for a service that never became ENABLED", async () => {
+    const suspended = () => ({ status: 200, data: service({ status: "SUSPENDED" }) });
+    const t = transport(suspended, suspended, suspended, suspended);
+    await expect(client(t.adapter).externalServices.waitForEnabled(service({ status: "SUSPENDED" }) as never, { timeoutMs: 30, pollIntervalMs: 10 }))
+      .rejects.toThrow(new WaitTimeoutError(`external service ${service().id} did not become ENABLED within 30 ms`));
+  });
+
+  it("refuses, before sending, a patch of a field the API cannot change", async () => {
+    const t = transport();
+    await expect(client(t.adapter).externalServices.update("svc", { serviceType: "DSCC", authenticationType: "OAUTH" } as never)).rejects.toThrow(
+      "invalid external service: serviceType: cannot be changed by a patch (only name, description, state, authentication, serviceData); " +
+      "authenticationType: cannot be changed by a patch (only name, description, state, authentication, serviceData)");
+    expect(t.apiCalls()).toEqual([]);
   });
 
   it("on 401 invalidates the token and retries once with a new one", async () => {
@@ -190,5 +217,78 @@ describe("fallbacks", () => {
     const bare = transport(() => ({ status: 200, data: { items: [] } }));
     expect(await client(bare.adapter).externalServices.list().toArray()).toEqual([]);
     expect(bare.apiCalls()).toHaveLength(1);
+  });
+});
+
+/** What the client says when it cannot go on: each message names what failed and what to do. */
+describe("errors the client reports", () => {
+  const creds = { clientId: "the-client", clientSecret: "the-client-secret-42" };
+
+  it("names the regions when none is given or one it does not know", () => {
+    expect(() => new ComClient({ ...creds })).toThrow(new ComConfigurationError("no COM endpoint: set a region (us-west, eu-central, ap-northeast) or an endpoint URL"));
+    expect(() => new ComClient({ ...creds, region: "mars" as never })).toThrow(new ComConfigurationError("unknown region 'mars': use us-west, eu-central, ap-northeast"));
+    // An explicit endpoint wins over the region, whatever the region says.
+    expect(() => new ComClient({ ...creds, region: "mars" as never, endpoint: "http://127.0.0.1:9" })).not.toThrow();
+  });
+
+  it("follows no redirect, saying where it led when the answer says", async () => {
+    const t = transport(() => ({ status: 302, headers: { location: "https://elsewhere.example.com/x" } }), () => ({ status: 304 }));
+    const c = client(t.adapter);
+    await expect(c.externalServices.get("svc")).rejects.toThrow(
+      "GET http://127.0.0.1:9/compute-ops-mgmt/v1beta1/external-services/svc: answered 302 to https://elsewhere.example.com/x, which this API does not document; redirects are not followed");
+    await expect(c.externalServices.get("svc")).rejects.toThrow(
+      "GET http://127.0.0.1:9/compute-ops-mgmt/v1beta1/external-services/svc: answered 304, which this API does not document; redirects are not followed");
+  });
+
+  it("names each field of a body it cannot read, by its path", async () => {
+    const t = transport(() => ({ status: 200, data: { a: 1, n: { c: 2 } } }));
+    const schema = z.object({ a: z.string(), n: z.object({ c: z.string() }) });
+    const err = await client(t.adapter).request({ method: "GET", path: "/compute-ops-mgmt/v1/x", schema }).catch((e) => e);
+    expect(err).toBeInstanceOf(UnexpectedResponseError);
+    expect(err.message).toMatch(/^GET http:\/\/127\.0\.0\.1:9\/compute-ops-mgmt\/v1\/x: unexpected response body: a: [^;]+; n\.c: [^;]+$/);
+  });
+});
+
+describe("the token endpoint", () => {
+  /** A token endpoint answering from a script (then 200), and an API answering one service. */
+  function tokenEndpoint(...script: ((config: InternalAxiosRequestConfig) => Partial<AxiosResponse> | Error)[]) {
+    const tokenCalls: InternalAxiosRequestConfig[] = [];
+    const adapter: AxiosAdapter = async (config) => {
+      if (!String(config.url).endsWith("/as/token.oauth2")) return { status: 200, data: service(), headers: {}, config, statusText: "" };
+      tokenCalls.push(config);
+      const r = (script.shift() ?? (() => ({ status: 200, data: { access_token: "token-ok-abcdef", expires_in: 900 } })))(config);
+      if (r instanceof Error) throw r;
+      return { statusText: "", headers: {}, config, data: undefined, ...r } as AxiosResponse;
+    };
+    return { adapter, tokenCalls };
+  }
+
+  it("is asked again after a transient failure, within the retry budget, then the call goes on", async () => {
+    const t = tokenEndpoint(() => ({ status: 503 }), () => ({ status: 503 }));
+    await expect(client(t.adapter, { maxRetries: 2 }).externalServices.get("svc")).resolves.toMatchObject({ name: "dscc" });
+    expect(t.tokenCalls).toHaveLength(3);
+  });
+
+  it("gives up when the budget is spent, with the status", async () => {
+    const t = tokenEndpoint(() => ({ status: 503 }), () => ({ status: 503 }), () => ({ status: 503 }), () => ({ status: 503 }));
+    const c = client(t.adapter, { clientId: "the-client", maxRetries: 2 });
+    await expect(c.externalServices.get("svc")).rejects.toThrow("the token endpoint http://127.0.0.1:9/as/token.oauth2 refused client id 'the-client' (HTTP 503); check the client id and secret");
+    expect(t.tokenCalls).toHaveLength(3);
+  });
+
+  it("says what it refused with the OAuth error it answered, and sends the grant as a form", async () => {
+    const t = tokenEndpoint(() => ({ status: 401, data: { error: "invalid_client" } }));
+    const c = client(t.adapter, { clientId: "the-client" });
+    await expect(c.externalServices.get("svc")).rejects.toThrow("the token endpoint http://127.0.0.1:9/as/token.oauth2 refused client id 'the-client' (HTTP 401 invalid_client); check the client id and secret");
+    expect(t.tokenCalls).toHaveLength(1);
+    expect(t.tokenCalls[0].data).toBe("grant_type=client_credentials&client_id=the-client&client_secret=the-client-secret-42");
+    expect(t.tokenCalls[0].headers["Content-Type"]).toBe("application/x-www-form-urlencoded");
+  });
+
+  it("says it cannot be reached, with the cause", async () => {
+    const refused = () => new AxiosError("connect ECONNREFUSED 127.0.0.1:9", "ECONNREFUSED");
+    const t = tokenEndpoint(refused, refused, refused);
+    await expect(client(t.adapter, { maxRetries: 1 }).externalServices.get("svc")).rejects.toThrow("cannot reach the token endpoint http://127.0.0.1:9/as/token.oauth2 (ECONNREFUSED)");
+    expect(t.tokenCalls).toHaveLength(2);
   });
 });

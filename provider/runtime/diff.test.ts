@@ -16,6 +16,15 @@ describe("diffInputs", () => {
   it("replaces, creating first, when the connection or the tenant is not known yet", () => {
     expect(diffInputs(dscc(), dscc({ connection: UNKNOWN as never }), stack)).toMatchObject({ changes: true, replaces: ["connection"], deleteBeforeReplace: false });
     expect(diffInputs(dscc(), dscc({ tenantAcid: UNKNOWN }), stack)).toMatchObject({ changes: true, replaces: ["tenantAcid"], deleteBeforeReplace: false });
+    const own = { region: "us-west", clientId: "c", clientSecret: "s" };
+    for (const field of ["region", "endpoint", "tenantAcid"]) {
+      expect(diffInputs(dscc({ connection: own }), dscc({ connection: { ...own, [field]: UNKNOWN } }), stack)).toMatchObject({ changes: true, replaces: ["connection"] });
+    }
+  });
+
+  it("updates, sending nothing new, when only a connection's credentials are not known yet", () => {
+    const own = { region: "us-west", clientId: "c", clientSecret: "s" };
+    expect(diffInputs(dscc({ connection: own }), dscc({ connection: { ...own, clientSecret: UNKNOWN } }), stack)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
   });
 
   it("replaces in place, deleting first, only when the name is known to stay the same", () => {

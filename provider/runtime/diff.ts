@@ -12,12 +12,17 @@ export interface DiffOutcome { changes: boolean; replaces: string[]; deleteBefor
  * workspace are an update that sends nothing. `defaults` is the stack's default connection now,
  * `oldConnection` the one the service was deployed through (the default one recorded then).
  */
+/** The inputs that say which workspace a service is in (workspaceOf): the connection's endpoint, region and tenant, and the tenant. */
+const WORKSPACE_PATHS = ["connection", "connection.endpoint", "connection.region", "connection.tenantAcid", "tenantAcid"];
+
 export function diffInputs(olds: ServiceInputs, news: ServiceInputs, defaults: ConnectionSettings, oldConnection = olds.connection ?? defaults): DiffOutcome {
-  const unknown = new Set(unknownPaths(news).map((p) => p.split(".")[0]));
+  const unknownAt = unknownPaths(news);
+  const unknown = new Set(unknownAt.map((p) => p.split(".")[0]));
   const comparable = { ...news, authentication: withoutUnseenSecrets(olds.authentication, news.authentication) };
   const changed = INPUT_FIELDS.filter((k) => unknown.has(k) || !deepEqual(olds[k], comparable[k]));
   const replaces: string[] = changed.filter((k) => (IMMUTABLE_FIELDS as readonly string[]).includes(k));
-  const moved = unknown.has("connection") || unknown.has("tenantAcid") ||
+  // A workspace not known yet may be another one; credentials not known yet are the same workspace's.
+  const moved = unknownAt.some((p) => WORKSPACE_PATHS.includes(p)) ||
     workspaceOf(oldConnection, olds.tenantAcid) !== workspaceOf(news.connection ?? defaults, news.tenantAcid);
   if (moved) replaces.push(changed.includes("tenantAcid") ? "tenantAcid" : "connection");
   // Names are unique in a workspace: a replacement in the same workspace that keeps the name must delete first.

@@ -2,7 +2,7 @@
 import * as fc from "fast-check";
 import type { ExternalService } from "../../sdk";
 import { diffInputs as diffWith } from "./diff";
-import { changedSecretPaths, checkInputs, inputsFromService, ServiceInputs, UNKNOWN } from "./inputs";
+import { changedSecretPaths, checkInputs, INPUT_FIELDS, inputsFromService, ServiceInputs, UNKNOWN } from "./inputs";
 import { fullPatch, minimalPatch } from "./patch";
 
 const snow = () => ({
@@ -112,6 +112,40 @@ describe("diff after an import", () => {
   });
 });
 
+describe("each rule of check, by its exact words", () => {
+  const dscc = () => ({ name: "d", serviceType: "DSCC", authentication: { clientId: "c", clientSecret: "s" }, serviceData: { region: "us-west" } });
+  it.each([
+    ["an unknown input", { ...snow(), colour: "red" }, { property: "colour", reason: `is not an input of ExternalService (inputs: ${INPUT_FIELDS.join(", ")})` }],
+    ["a connection that is text", { ...snow(), connection: "us-west" }, { property: "connection (secret)", reason: "must be an hpecom.Connection" }],
+    ["a connection holding a number", { ...snow(), connection: { region: "us-west", clientId: 5 } }, { property: "connection (secret)", reason: "must be an hpecom.Connection" }],
+    ["an empty tenantAcid", { ...snow(), tenantAcid: "" }, { property: "tenantAcid", reason: "must be a non-empty string" }],
+    ["a tenantAcid that is no text", { ...snow(), tenantAcid: 7 }, { property: "tenantAcid", reason: "must be a non-empty string" }],
+    ["an empty vCenterUuid", { ...snow(), vCenterUuid: "" }, { property: "vCenterUuid", reason: "must be a non-empty string" }],
+    ["a vCenterUuid on another type", { ...snow(), vCenterUuid: "u-1" }, { property: "vCenterUuid", reason: "applies to serviceType VMWARE_VCENTER only" }],
+    ["adopt as text", { ...snow(), adopt: "yes" }, { property: "adopt", reason: "must be true or false" }],
+    ["an issue time on another type", { ...dscc(), refreshTokenIssuedAt: "2026-06-01T09:00:00Z" }, { property: "refreshTokenIssuedAt", reason: "applies to serviceType SERVICE_NOW only" }],
+  ])("names %s", (_case, news, failure) => {
+    expect(checkInputs(news as Record<string, unknown>).failures).toEqual([failure]);
+  });
+
+  it("requires a connection, saying why, when the stack disables the default one", () => {
+    expect(checkInputs(snow(), { requireConnection: true }).failures).toEqual([
+      { property: "connection", reason: "is required: the stack sets hpecom:disableDefaultConnection, so give this resource { connection } in its options" }]);
+    expect(checkInputs({ ...snow(), connection: null }, { requireConnection: true }).failures.map((f) => f.property)).toEqual(["connection (secret)"]);
+  });
+
+  it("does not print a value that holds control characters, and names the property all the same", () => {
+    expect(checkInputs({ ...snow(), colour: "\u001b[2J" }).failures.map((f) => f.property)).toEqual(["colour (not printed: it holds control characters)"]);
+    expect(checkInputs({ ...snow(), tenantAcid: 7, adopt: "\u001b[31mred" }).failures.map((f) => f.property)).toEqual(["tenantAcid", "adopt (not printed: it holds control characters)"]);
+  });
+
+  it("judges a connection whose fields are not known yet only by the fields that are", () => {
+    expect(checkInputs({ ...snow(), connection: { region: UNKNOWN, clientId: "c", clientSecret: "s" } }).failures).toEqual([]);
+    expect(checkInputs({ ...snow(), connection: { region: "mars", clientId: UNKNOWN, clientSecret: "s" } }).failures).toEqual([
+      { property: "connection.region", reason: "must be one of us-west, eu-central, ap-northeast" }]);
+  });
+});
+
 describe("check of a connection", () => {
   it("names each problem of an explicit connection by its field", () => {
     expect(checkInputs({ ...snow(), connection: { region: "mars", clientId: "" } }).failures).toEqual([
@@ -188,6 +222,9 @@ describe("read", () => {
     const read = inputsFromService(server, inputs);
     expect(read.authentication).toEqual(inputs.authentication);
     expect(diffWith(read, inputs, {}).changes).toBe(false);
+    // A server that leaves state out means ENABLED (the documented default): no change, no patch.
+    const stateless = { ...server, state: undefined } as unknown as ExternalService;
+    expect(inputsFromService(stateless, inputs).state).toBe("ENABLED");
   });
 });
 

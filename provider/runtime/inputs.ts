@@ -193,7 +193,8 @@ export function createBody(inputs: ServiceInputs): ExternalServiceCreateInput {
  */
 export function serverView(service: ExternalService): Record<string, unknown> {
   const view: Record<string, unknown> = {
-    name: service.name, state: service.state ?? "ENABLED",
+    // No default for a missing state: the desired state, which always has one, is laid over this view.
+    name: service.name, state: service.state,
     authentication: modelledFields(service.serviceType, "authentication", service.authentication),
     serviceData: modelledFields(service.serviceType, "serviceData", service.serviceData),
   };

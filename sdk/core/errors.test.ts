@@ -17,6 +17,19 @@ describe("the error tree", () => {
   it("recognises a duplicate by the errorCode ending in 1700004", () => {
     const err = ComApiError.from(409, { errorCode: "HPE-GL-COMPUTE_OPS-1700004" }, request) as ConflictError;
     expect(err.isDuplicate).toBe(true);
+    expect(ComApiError.from(400, { errorCode: "HPE-GL-COMPUTE_OPS-1700004" }, request).isDuplicate).toBe(true);
+    // Without that code, or outside 4xx, it is not one.
+    expect(ComApiError.from(400, { message: "bad" }, request).isDuplicate).toBe(false);
+    expect(ComApiError.from(409, {}, request).isDuplicate).toBe(false);
+    expect(ComApiError.from(500, { errorCode: "HPE-GL-COMPUTE_OPS-1700004" }, request).isDuplicate).toBe(false);
+    expect(ComApiError.from(400, { errorCode: "HPE-GL-COMPUTE_OPS-1700005" }, request).isDuplicate).toBe(false);
+  });
+
+  it("tells which input the API refused, from its errorDetails or its message", () => {
+    const details = ComApiError.from(400, { message: "invalid request", errorDetails: [{ issues: [{ source: "resourceType" }] }] }, request);
+    expect([details.names("resourceType"), details.names("resource"), details.names("jobParams")]).toEqual([true, false, false]);
+    const message = ComApiError.from(400, { message: "resourceType is not supported" }, request);
+    expect([message.names("resourceType"), message.names("Type"), message.names("jobParams")]).toEqual([true, false, false]);
   });
 
   it("redacts registered secrets and bearer tokens from messages, causes and JSON", () => {

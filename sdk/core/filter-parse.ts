@@ -12,6 +12,12 @@ const COMPARISONS = new Set<string>(["eq", "ne", "gt", "ge", "lt", "le"]);
 
 type Token = { kind: "punct" | "string" | "timestamp" | "number" | "word"; text: string };
 
+/** Thrown where the text leaves the grammar; parseFilter answers undefined for it, so it needs no words. */
+class OutsideGrammar extends Error {}
+function outside(): never {
+  throw new OutsideGrammar();
+}
+
 function tokens(text: string): Token[] | undefined {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
@@ -35,7 +41,7 @@ export function parseFilter(text: string): Filter | undefined {
   const peek = () => list[i];
   const take = (word?: string) => {
     const t = list[i];
-    if (!t || (word !== undefined && t.text !== word)) throw new SyntaxError(word ? `expected ${word}` : "unexpected end");
+    if (!t || (word !== undefined && t.text !== word)) outside();
     i++;
     return t;
   };
@@ -46,7 +52,7 @@ export function parseFilter(text: string): Filter | undefined {
     if (t.kind === "timestamp") return { timestamp: t.text };
     if (t.text === "true" || t.text === "false") return t.text === "true";
     if (t.text === "null") return null;
-    throw new SyntaxError(`not a literal: ${t.text}`);
+    return outside();
   };
   const primary = (): FilterNode => {
     const t = peek();
@@ -67,11 +73,11 @@ export function parseFilter(text: string): Filter | undefined {
       take(",");
       const literal = value();
       take(")");
-      if (typeof literal !== "string") throw new SyntaxError("contains needs a string");
+      if (typeof literal !== "string") outside();
       return { op: "contains", path, value: literal };
     }
     const path = take();
-    if (path.kind !== "word") throw new SyntaxError(`expected a property, not ${path.text}`);
+    if (path.kind !== "word") outside();
     const op = take().text;
     if (op === "in") {
       take("(");
@@ -80,7 +86,7 @@ export function parseFilter(text: string): Filter | undefined {
       take(")");
       return { op: "in", path: path.text, values };
     }
-    if (!COMPARISONS.has(op)) throw new SyntaxError(`unknown operator ${op}`);
+    if (!COMPARISONS.has(op)) outside();
     return { op: op as Comparison, path: path.text, value: value() };
   };
   const and = (): FilterNode => {
@@ -96,7 +102,8 @@ export function parseFilter(text: string): Filter | undefined {
   try {
     const node = or();
     return i === list.length ? new Filter(node) : undefined;
-  } catch {
-    return undefined;
+  } catch (err) {
+    if (err instanceof OutsideGrammar) return undefined;
+    throw err;
   }
 }

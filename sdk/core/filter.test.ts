@@ -1,6 +1,7 @@
 import * as fc from "fast-check";
 import { encodeQueryValue } from "../internal/query-string";
 import * as filter from "./filter";
+import { matches } from "./filter-match";
 import { parseFilter } from "./filter-parse";
 
 describe("the OData filter builder", () => {
@@ -47,5 +48,57 @@ describe("parseFilter", () => {
     expect(parseFilter("startswith(name, 'x')")).toBeUndefined();
     expect(parseFilter("name eq")).toBeUndefined();
     expect(parseFilter("")).toBeUndefined();
+  });
+});
+
+describe("a filter that cannot be built or revived", () => {
+  const revive = (node: unknown) => () => filter.Filter.revive({ node });
+  it.each([
+    ["a path that is not names", () => filter.eq("a b", 1), "invalid filter property 'a b': use names separated by '/', e.g. serviceData/region"],
+    ["an invalid date", () => filter.ge("createdAt", new Date("not a date")), "invalid filter date"],
+    ["a number that is not finite", () => filter.gt("generation", Infinity), "invalid filter number Infinity"],
+    ["NaN", () => filter.eq("generation", NaN), "invalid filter number NaN"],
+    ["'in' with no value", () => filter.isIn("serviceType", []), "filter 'in' needs at least one value"],
+    ["'and' with no operand", () => filter.and(), "filter 'and' needs at least one operand"],
+    ["'or' with no operand", () => filter.or(), "filter 'or' needs at least one operand"],
+    ["a revived 'in' with no values", revive({ op: "in", path: "name", values: [] }), "invalid filter: 'in' needs at least one value"],
+    ["a revived 'in' whose values are no list", revive({ op: "in", path: "name", values: "a" }), "invalid filter: 'in' needs at least one value"],
+    ["a revived contains() of a number", revive({ op: "contains", path: "name", value: 1 }), "invalid filter: contains() takes a string"],
+    ["a revived 'or' with no operands", revive({ op: "or", operands: [] }), "invalid filter: 'or' needs operands"],
+    ["a revived 'and' whose operands are no list", revive({ op: "and", operands: {} }), "invalid filter: 'and' needs operands"],
+    ["a revived unknown operator", revive({ op: "startswith", path: "name", value: "a" }), "invalid filter: unknown operator"],
+    ["a revived literal that is an object", revive({ op: "eq", path: "name", value: { a: 1 } }), "invalid filter literal: use a string, number, boolean, null or Date"],
+    ["a revived timestamp with another key", revive({ op: "eq", path: "createdAt", value: { timestamp: "2026-01-01T00:00:00Z", x: 1 } }), "invalid filter literal: use a string, number, boolean, null or Date"],
+    ["something that is no filter", () => filter.Filter.revive({ expression: "name eq 'a'" }), "filter must be a string or built with hpecom.filter (e.g. filter.eq(\"serviceType\", \"DSCC\"))"],
+    ["a node whose op is no string", () => filter.Filter.revive({ node: { op: 1 } }), "filter must be a string or built with hpecom.filter (e.g. filter.eq(\"serviceType\", \"DSCC\"))"],
+  ])("is refused, naming the rule: %s", (_case, build, message) => {
+    expect(build).toThrow(new TypeError(message));
+  });
+
+  it("revives every operator as the builder built it, literals checked", () => {
+    const built = [
+      filter.isIn("serviceType", ["DSCC", 2, true, null]),
+      filter.contains("name", "prod"),
+      filter.or(filter.eq("a", 1), filter.not(filter.le("b", new Date("2026-01-01T00:00:00Z")))),
+    ];
+    for (const f of built) expect(filter.Filter.revive(JSON.parse(JSON.stringify(f)))).toEqual(f);
+    expect(filter.Filter.revive(undefined)).toBeUndefined();
+    expect(filter.Filter.revive(null)).toBeUndefined();
+    expect(filter.Filter.revive("name eq 'x'")).toBe("name eq 'x'");
+    const f = filter.eq("a", 1);
+    expect(filter.Filter.revive(f)).toBe(f);
+    expect(filter.literal(false)).toBe("false");
+    expect(filter.literal({ timestamp: "2026-01-01T00:00:00Z" })).toBe("2026-01-01T00:00:00Z");
+    expect(() => filter.literal(-Infinity)).toThrow(new TypeError("invalid filter number -Infinity"));
+  });
+});
+
+describe("a filter applied by the client", () => {
+  it("compares booleans only for equality, and never values of different kinds", () => {
+    const item = { flag: true, name: "b", generation: 2 };
+    expect([filter.ge("flag", true), filter.le("flag", true)].map((f) => matches(f, item))).toEqual([true, true]);
+    expect([filter.gt("flag", false), filter.lt("flag", false), filter.ge("flag", false)].map((f) => matches(f, item))).toEqual([false, false, false]);
+    expect([filter.gt("name", 1), filter.le("name", 1), filter.lt("generation", "z"), filter.ge("generation", "a")].map((f) => matches(f, item))).toEqual([false, false, false, false]);
+    expect([filter.gt("name", "a"), filter.lt("name", "c"), filter.ge("generation", 2), filter.lt("generation", 2)].map((f) => matches(f, item))).toEqual([true, true, true, false]);
   });
 });

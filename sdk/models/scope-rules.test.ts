@@ -27,5 +27,6 @@ describe("the incident-scope hierarchy", () => {
   });
   it("describes a combination briefly", () => {
     expect(describeScope({ serviceEventIssues: true, criticalEventIssues: true, warningEventIssues: false, utilizationAlerts: true })).toBe("service+critical+utilization");
+    expect(describeScope({ serviceEventIssues: false, criticalEventIssues: false, warningEventIssues: false, utilizationAlerts: false })).toBe("none");
   });
 });

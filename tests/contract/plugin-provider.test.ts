@@ -45,6 +45,21 @@ describe("the plugin's resource operations", () => {
     expect(bad.failures.map((f) => f.property)).toEqual(["authenticationType"]);
   });
 
+  it("gives back the checked inputs, the documented defaults filled in, not the ones it was sent", async () => {
+    const { inputs } = await plugin.check(URN, {}, wire(dsccInput("defaults")));
+    expect(inputs).toMatchObject({ state: "ENABLED", authenticationType: "OAUTH" });
+  });
+
+  it("passes an error that leaves nothing behind through as it is", async () => {
+    // A name another service of the same type holds: the create fails before anything exists.
+    await clientFor(emulator()).externalServices.create({ ...dsccInput("taken"), description: null } as never);
+    const inputs = (await plugin.check(URN, {}, wire(dsccInput("taken")))).inputs;
+    const err = await plugin.create(URN, inputs).catch((e) => e);
+    expect(err.constructor.name).toBe("OperationError");
+    expect(err).not.toHaveProperty("reasons");
+    expect(err.message).toMatch(/already exists/);
+  });
+
   it("creates, reads, updates and deletes with the secret revealed to the API and wrapped in state, and no connection in state", async () => {
     const inputs = (await plugin.check(URN, {}, wire(dsccInput("plug")))).inputs;
     const { id, outs } = await plugin.create(URN, inputs);

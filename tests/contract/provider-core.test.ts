@@ -173,6 +173,19 @@ describe("create", () => {
     expect(writes(home(), since).filter((r) => r.path.endsWith("/test"))).toEqual([]);
   });
 
+  it("does not test a DISABLED ServiceNow service, which the API cannot test, and says so", async () => {
+    const since = home().log.lastSeq;
+    const { outs } = await created({ ...snowInput(home(), "snow-disabled"), state: "DISABLED" });
+    expect(outs.lastTest).toEqual({ status: "SKIPPED", message: "not tested: the service is DISABLED, and the API tests a ServiceNow integration only while it is ENABLED", at: expect.any(String) });
+    expect(writes(home(), since).filter((r) => r.path.endsWith("/test"))).toEqual([]);
+  });
+
+  it("waits for a test's outcome as long as postDeployTest.timeoutSeconds says", async () => {
+    await settings(home(), { testResultDelayMs: 60_000 });
+    const failure = await provider.create!(checked({ ...dsccInput("slow-test"), postDeployTest: { timeoutSeconds: 1 } })).catch((e) => e);
+    expect(failure.properties.lastTest).toMatchObject({ status: "TIMED_OUT", message: "no test result within 1000 ms" });
+  });
+
   it("takes the stack's configuration from the engine's configure call", async () => {
     const config = new Map(Object.entries({ "hpecom:endpoint": away().url, "hpecom:tokenUrl": away().tokenUrl, "hpecom:clientId": CLIENT.id, "hpecom:clientSecret": CLIENT.secret }));
     await provider.configure!({ config } as never);
