@@ -128,6 +128,24 @@ describe("each rule of check, by its exact words", () => {
     expect(checkInputs(news as Record<string, unknown>).failures).toEqual([failure]);
   });
 
+  it("takes postDeployTest as a switch or { timeoutSeconds } from 1 to 3600, and names which rule it breaks", () => {
+    const failuresFor = (postDeployTest: unknown) => checkInputs({ ...snow(), postDeployTest }).failures;
+    for (const ok of [true, false, {}, { timeoutSeconds: 1 }, { timeoutSeconds: 3600 }]) expect(failuresFor(ok)).toEqual([]);
+    for (const shape of [null, "yes", 5, { timeoutSeconds: 5, retries: 1 }]) {
+      expect(failuresFor(shape)).toEqual([{ property: "postDeployTest", reason: "must be true, false or { timeoutSeconds }" }]);
+    }
+    for (const seconds of [0, 3601, 1.5, "60"]) {
+      expect(failuresFor({ timeoutSeconds: seconds })).toEqual([{ property: "postDeployTest.timeoutSeconds", reason: "must be a whole number of seconds from 1 to 3600" }]);
+    }
+  });
+
+  it("fills in the authenticationType a known serviceType implies, even when other inputs fail", () => {
+    expect(checkInputs({ ...snow(), name: "" })).toMatchObject({ checked: false, inputs: { authenticationType: "OAUTH" } });
+    expect(checkInputs({ ...snow(), serviceType: "VMWARE_VCENTER", name: "" }).inputs).toMatchObject({ authenticationType: "BASIC" });
+    expect(checkInputs({ ...snow(), serviceType: "FAX", name: "" }).inputs).not.toHaveProperty("authenticationType");
+    expect(checkInputs({ ...snow(), authenticationType: "BASIC", name: "" }).inputs).toMatchObject({ authenticationType: "BASIC" });
+  });
+
   it("requires a connection, saying why, when the stack disables the default one", () => {
     expect(checkInputs(snow(), { requireConnection: true }).failures).toEqual([
       { property: "connection", reason: "is required: the stack sets hpecom:disableDefaultConnection, so give this resource { connection } in its options" }]);
