@@ -27,9 +27,9 @@ function typeOf(p: PulumiType & { additionalProperties?: PulumiType }): string {
 
 const cell = (text = "") => text.replace(/\|/g, "\\|").replace(/\n+/g, " ");
 
-function table(props: Record<string, PulumiType>, required: string[] = []): string {
+function table(props: Record<string, PulumiType>, required?: string[]): string {
   const rows = Object.entries(props).map(([name, p]) =>
-    `| \`${name}\`${required.includes(name) ? " (required)" : ""} | ${typeOf(p)}${p.secret ? " (secret)" : ""} | ${cell(p.description)} |`);
+    `| \`${name}\`${required?.includes(name) ? " (required)" : ""} | ${typeOf(p)}${p.secret ? " (secret)" : ""} | ${cell(p.description)} |`);
   return ["| Property | Type | Description |", "|---|---|---|", ...rows].join("\n");
 }
 

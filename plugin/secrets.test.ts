@@ -12,6 +12,8 @@ describe("secrets on the plugin's wire", () => {
       a: { b: "x", c: [1, 2, null] }, d: null, e: "text", f: [{ g: true }], h: { [SIG_KEY]: "another signature", value: "kept" },
     });
     expect(revealed(null)).toBeNull();
+    expect(revealed(undefined)).toBeUndefined();
+    expect(revealed({ a: undefined, b: 0 })).toEqual({ a: undefined, b: 0 });
     expect(revealed([secret("s")])).toEqual(["s"]);
     expect(revealed("plain")).toBe("plain");
   });

@@ -1,32 +1,29 @@
 /** Which changes the API can apply in place, and which need a new service. */
 import { deepEqual, SECRET_AUTHENTICATION_FIELDS } from "../../sdk";
 import { ConnectionSettings, workspaceOf } from "../connection";
-import { IMMUTABLE_FIELDS, INPUT_FIELDS, ServiceInputs, unknownPaths } from "./inputs";
+import { IMMUTABLE_FIELDS, INPUT_FIELDS, ServiceInputs } from "./inputs";
 
 export interface DiffOutcome { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean }
 
 /**
  * Compares the state (`olds`, the last outputs) with the checked new inputs. Equal after
- * normalisation means no change; unknown values count as changed. A service moves to another
- * workspace (a new endpoint, region or tenant) by replacement; new credentials for the same
- * workspace are an update that sends nothing. `defaults` is the stack's default connection now,
- * `oldConnection` the one the service was deployed through (the default one recorded then).
+ * normalisation means no change. A service moves to another workspace (a new endpoint, region or
+ * tenant) by replacement; new credentials for the same workspace are an update that sends
+ * nothing. `defaults` is the stack's default connection now, `oldConnection` the one the service
+ * was deployed through (the default one recorded then).
+ *
+ * A value not known yet (preview) is the engine's unknown sentinel, which equals no known value:
+ * so it is a change; in the endpoint, region or tenant it is a move (the workspace may be another);
+ * and an unknown name is not the same name. No rule here needs to ask for it by name.
  */
-/** The inputs that say which workspace a service is in (workspaceOf): the connection's endpoint, region and tenant, and the tenant. */
-const WORKSPACE_PATHS = ["connection", "connection.endpoint", "connection.region", "connection.tenantAcid", "tenantAcid"];
-
 export function diffInputs(olds: ServiceInputs, news: ServiceInputs, defaults: ConnectionSettings, oldConnection = olds.connection ?? defaults): DiffOutcome {
-  const unknownAt = unknownPaths(news);
-  const unknown = new Set(unknownAt.map((p) => p.split(".")[0]));
   const comparable = { ...news, authentication: withoutUnseenSecrets(olds.authentication, news.authentication) };
-  const changed = INPUT_FIELDS.filter((k) => unknown.has(k) || !deepEqual(olds[k], comparable[k]));
+  const changed = INPUT_FIELDS.filter((k) => !deepEqual(olds[k], comparable[k]));
   const replaces: string[] = changed.filter((k) => (IMMUTABLE_FIELDS as readonly string[]).includes(k));
-  // A workspace not known yet may be another one; credentials not known yet are the same workspace's.
-  const moved = unknownAt.some((p) => WORKSPACE_PATHS.includes(p)) ||
-    workspaceOf(oldConnection, olds.tenantAcid) !== workspaceOf(news.connection ?? defaults, news.tenantAcid);
+  const moved = workspaceOf(oldConnection, olds.tenantAcid) !== workspaceOf(news.connection ?? defaults, news.tenantAcid);
   if (moved) replaces.push(changed.includes("tenantAcid") ? "tenantAcid" : "connection");
   // Names are unique in a workspace: a replacement in the same workspace that keeps the name must delete first.
-  const sameName = !unknown.has("name") && olds.name === news.name;
+  const sameName = olds.name === news.name;
   // A move of the default connection changes no input of the resource, and is a change all the same.
   return { changes: changed.length > 0 || moved, replaces, deleteBeforeReplace: replaces.length > 0 && sameName && !moved };
 }
