@@ -30,9 +30,12 @@ export function whyUntestable(inputs: ServiceInputs): string | undefined {
 export async function runPostDeployTest(client: ComClient, id: string, inputs: ServiceInputs): Promise<LastTest> {
   const skipped = whyUntestable(inputs);
   if (skipped) return { status: "SKIPPED", message: skipped, at: new Date().toISOString() };
-  const option = inputs.postDeployTest;
-  const timeoutMs = typeof option === "object" && option.timeoutSeconds !== undefined ? option.timeoutSeconds * 1000 : DEFAULT_WAIT_TIMEOUT_MS;
-  return client.externalServices.test(id, { timeoutMs });
+  return client.externalServices.test(id, { timeoutMs: testTimeoutMs(inputs.postDeployTest) });
+}
+
+/** How long to wait for a test's outcome: postDeployTest.timeoutSeconds, else the sdk's default. */
+export function testTimeoutMs(option: ServiceInputs["postDeployTest"]): number {
+  return typeof option === "object" && option.timeoutSeconds !== undefined ? option.timeoutSeconds * 1000 : DEFAULT_WAIT_TIMEOUT_MS;
 }
 
 /** Whether a test outcome lets the deployment succeed. */

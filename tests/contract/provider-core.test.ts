@@ -180,6 +180,13 @@ describe("create", () => {
     expect(writes(home(), since).filter((r) => r.path.endsWith("/test"))).toEqual([]);
   });
 
+  it("tests a DISABLED DSCC service, which the API can test", async () => {
+    const since = home().log.lastSeq;
+    const { outs } = await created({ ...dsccInput("dscc-disabled"), state: "DISABLED" });
+    expect(outs.lastTest).toMatchObject({ status: "PASSED" });
+    expect(writes(home(), since).filter((r) => r.path.endsWith("/test"))).toHaveLength(1);
+  });
+
   it("waits for a test's outcome as long as postDeployTest.timeoutSeconds says", async () => {
     await settings(home(), { testResultDelayMs: 60_000 });
     const failure = await provider.create!(checked({ ...dsccInput("slow-test"), postDeployTest: { timeoutSeconds: 1 } })).catch((e) => e);
@@ -385,7 +392,10 @@ describe("diff", () => {
     expect(warnings.join("\n")).toMatch(/the ServiceNow refresh token of external service 'snow-expired' expired on/);
     expect(await provider.diff!("id", before, checked({ ...input, postDeployTest: false }))).toMatchObject({ changes: true });
     const rotated = { ...input, authentication: { ...input.authentication, refreshToken: "a-new-token" } };
+    warnings.length = 0;
     expect(await provider.diff!("id", before, checked(rotated))).toMatchObject({ changes: true, replaces: [] });
+    // The old token no longer matters once a new one is sent.
+    expect(warnings).toEqual([]);
   });
 });
 
@@ -405,6 +415,21 @@ describe("check", () => {
     const input = { ...snowInput(home(), "snow-old"), refreshTokenIssuedAt: new Date(Date.now() - 140 * 86_400_000).toISOString() };
     await provider.check!({} as ServiceInputs, input as unknown as ServiceInputs);
     expect(warnings.join("\n")).toMatch(/the ServiceNow refresh token of external service 'snow-old' expires on .* in \d+ day\(s\)/);
+  });
+
+  it("leaves a service already in state to diff, and says nothing of a token without an issue time or of inputs that fail", async () => {
+    const issuedAt = new Date(Date.now() - 140 * 86_400_000).toISOString();
+    const input = { ...snowInput(home(), "snow-old"), refreshTokenIssuedAt: issuedAt };
+    await provider.check!(checked(input), input as unknown as ServiceInputs);
+    await provider.check!({} as ServiceInputs, snowInput(home(), "snow-new") as unknown as ServiceInputs);
+    await provider.check!({} as ServiceInputs, { ...input, name: "" } as unknown as ServiceInputs);
+    expect(warnings).toEqual([]);
+  });
+
+  it("requires each resource's own connection when the stack disables the default one", async () => {
+    stackConfig(home(), { "hpecom:disableDefaultConnection": "true" });
+    const outcome = await provider.check!({} as ServiceInputs, dsccInput("no-connection") as unknown as ServiceInputs);
+    expect(outcome.failures?.map((f) => f.property)).toEqual(["connection"]);
   });
 });
 
