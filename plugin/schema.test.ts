@@ -116,7 +116,7 @@ describe("the schema's converter, on shapes the real schemas may come to have", 
   });
 
   it("names each nested object by its path, and refuses one it has no name for", () => {
-    const types: Record<string, unknown> = {};
+    const types: Parameters<typeof convert>[2] = {};
     const scope = { type: "object", description: "the scope", properties: { on: { type: "boolean" } }, required: ["on"] };
     expect(convert({ type: "object", properties: { incidentCreationScope: scope, other: { type: "string" } } }, "serviceData", types)).toEqual(
       { $ref: "#/types/hpecom:index:ExternalServiceData", description: expect.stringContaining("Service-specific settings") });

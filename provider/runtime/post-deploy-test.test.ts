@@ -3,7 +3,7 @@ import { failureReasons, InitializationFailure, testAccepted, testTimeoutMs } fr
 
 describe("the post-deploy test", () => {
   it("waits postDeployTest.timeoutSeconds for the outcome, else the sdk's default", () => {
-    expect([testTimeoutMs(true), testTimeoutMs({}), testTimeoutMs(undefined), testTimeoutMs({ timeoutSeconds: 5 })]).toEqual(
+    expect([testTimeoutMs(true), testTimeoutMs({}), testTimeoutMs(false), testTimeoutMs({ timeoutSeconds: 5 })]).toEqual(
       [DEFAULT_WAIT_TIMEOUT_MS, DEFAULT_WAIT_TIMEOUT_MS, DEFAULT_WAIT_TIMEOUT_MS, 5000]);
   });
 
