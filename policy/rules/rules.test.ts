@@ -32,14 +32,13 @@ const vcenter = () => ({
 const dscc = () => ({ name: "DSCC", serviceType: "DSCC", authentication: { clientId: "c", clientSecret: SECRETS[0] }, serviceData: { region: "us-west" } as Record<string, unknown> });
 const ctx = (stack = "dev", tags: Record<string, string> = {}) => ({ stack, stackTags: new Map(Object.entries(tags)) });
 
-const messages: string[] = [];
-afterAll(() => {
-  // No violation message, of any rule, contains a secret value.
-  for (const m of messages) for (const s of SECRETS) expect(m).not.toContain(s);
-  expect(messages.length).toBeGreaterThan(10);
-});
+/**
+ * Every outcome the tests below read passes through here: no violation message, of any rule,
+ * contains a secret value. Checked in the test that produced it, so that it holds for any subset
+ * of the tests that runs (a mutation run runs a few).
+ */
 function record<T extends { violations: string[] }>(outcome: T): T {
-  messages.push(...outcome.violations);
+  for (const m of outcome.violations) for (const s of SECRETS) expect(m).not.toContain(s);
   return outcome;
 }
 
