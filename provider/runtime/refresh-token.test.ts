@@ -99,6 +99,9 @@ describe("the settings", () => {
   it("take an issue time with a zone, not in the future", () => {
     expect(validIssuedAt("2026-06-01T09:00:00Z", NOW)).toBe(true);
     expect(validIssuedAt("2026-06-01T09:00:00.123+02:00", NOW)).toBe(true);
+    // Issued this very moment counts; a millisecond later does not.
+    expect(validIssuedAt(new Date(NOW).toISOString(), NOW)).toBe(true);
+    expect(validIssuedAt(new Date(NOW + 1).toISOString(), NOW)).toBe(false);
     for (const bad of ["2026-06-01", "2026-06-01T09:00:00", "yesterday", "2026-13-01T00:00:00Z", daysAhead(1), 17, null]) {
       expect([bad, validIssuedAt(bad, NOW)]).toEqual([bad, false]);
     }

@@ -202,6 +202,20 @@ describe("create", () => {
 });
 
 describe("read", () => {
+  it("keeps when a ServiceNow token was sent: a refresh sends none", async () => {
+    const { id, outs } = await created(snowInput(home(), "snow-read"));
+    const sentAt = daysAgo(3);
+    const { props } = await provider.read!(id, { ...outs, refreshTokenSentAt: sentAt });
+    expect(props!.refreshTokenSentAt).toBe(sentAt);
+  });
+
+  it("answers nothing without state, and names the service and the cause when it cannot read", async () => {
+    expect(await provider.read!("some-id", undefined as never)).toEqual({});
+    const { id, outs } = await created(dsccInput("unreadable"));
+    const err = await provider.read!(id, { ...outs, defaultConnection: undefined, connection: { endpoint: "http://127.0.0.1:1", tokenUrl: "http://127.0.0.1:1/as/token.oauth2", clientId: "c", clientSecret: "s" } }).catch((e) => e);
+    expect(err.message).toMatch(new RegExp(`^read of external service 'unreadable' \\(id ${id}\\) failed: cannot reach the token endpoint`));
+  });
+
   it("returns what the API has now, as outputs and as inputs, keeping what the API never returns", async () => {
     const { id, outs } = await created(dsccInput("core-read"));
     await clientFor(home()).externalServices.update(id, { description: "changed in the console" });
@@ -256,6 +270,33 @@ describe("update", () => {
     expect((await secretDigests(home()))[id]).toEqual({ clientSecret: digestOf("rotated-secret-value") });
     expect(writes(home(), since).some((r) => r.path.endsWith("/test"))).toBe(true);
     expect(next!.lastTest?.status).toBe("PASSED");
+  });
+
+  it("tests again when only the region or only the state changed", async () => {
+    const { id, outs } = await created(dsccInput("retest"));
+    let since = home().log.lastSeq;
+    const { outs: moved } = await provider.update!(id, outs, checked({ ...dsccInput("retest"), serviceData: { region: "eu-central" } }));
+    expect(writes(home(), since).filter((r) => r.path.endsWith("/test"))).toHaveLength(1);
+    since = home().log.lastSeq;
+    await provider.update!(id, moved!, checked({ ...dsccInput("retest"), serviceData: { region: "eu-central" }, state: "DISABLED" }));
+    expect(writes(home(), since).filter((r) => r.path.endsWith("/test"))).toHaveLength(1);
+  });
+
+  it("updates a service whose state holds no test outcome (imported, or never tested)", async () => {
+    const { id, outs } = await created({ ...dsccInput("untested"), postDeployTest: false });
+    expect(outs.lastTest).toBeUndefined();
+    const { outs: next } = await provider.update!(id, outs, checked({ ...dsccInput("untested"), postDeployTest: false, description: "d" }));
+    expect(next).toMatchObject({ description: "d", generation: outs.generation + 1 });
+  });
+
+  it("records when a ServiceNow token was sent: at create, not again when a change outside Pulumi makes it send the same token", async () => {
+    const before = Date.now();
+    const { id, outs } = await created(snowInput(home(), "snow-sent"));
+    expect(Date.parse(outs.refreshTokenSentAt!)).toBeGreaterThanOrEqual(before - 1000);
+    const sentAt = daysAgo(10);
+    await clientFor(home()).externalServices.update(id, { description: "changed in the console" });
+    const { outs: next } = await provider.update!(id, { ...outs, refreshTokenSentAt: sentAt }, checked({ ...snowInput(home(), "snow-sent"), description: "ours" }));
+    expect(next!.refreshTokenSentAt).toBe(sentAt);
   });
 
   it("sends nothing at all when only the provider's own options changed", async () => {
