@@ -246,6 +246,31 @@ describe("read", () => {
   });
 });
 
+describe("the exact shape of inputs", () => {
+  const dsccService = (over: Record<string, unknown> = {}) => ({
+    id: "1", name: "d", serviceType: "DSCC", authenticationType: "OAUTH", state: "ENABLED",
+    authentication: { clientId: "c", clientSecret: "**********" }, serviceData: { region: "us-west" },
+    generation: 1, resourceUri: "/x", createdAt: "", updatedAt: "", ...over,
+  }) as unknown as ExternalService;
+
+  it("holds no key for an option not given, after check and after a read", () => {
+    const minimal = { name: "d", serviceType: "DSCC", authentication: { clientId: "c", clientSecret: "s" }, serviceData: { region: "us-west" } };
+    const base = { name: "d", serviceType: "DSCC", authenticationType: "OAUTH", state: "ENABLED", authentication: { clientId: "c", clientSecret: "s" }, serviceData: { region: "us-west" }, postDeployTest: true, adopt: false };
+    expect(checkInputs({ ...minimal, description: null, connection: null }).inputs).toStrictEqual(base);
+    expect(inputsFromService(dsccService({ description: null }), checked(minimal))).toStrictEqual(base);
+  });
+
+  it("keeps the provider's own options from state through a read, whatever they are", () => {
+    const own = { postDeployTest: { timeoutSeconds: 5 }, adopt: true, tenantAcid: "t1", vCenterUuid: "u1", refreshTokenIssuedAt: "2026-06-01T09:00:00Z", connection: { region: "us-west", clientId: "c", clientSecret: "s" } };
+    const read = inputsFromService(dsccService({ description: "words" }), { authentication: { clientId: "c", clientSecret: "s" }, ...own } as never);
+    expect(read).toStrictEqual({
+      name: "d", serviceType: "DSCC", authenticationType: "OAUTH", state: "ENABLED", description: "words",
+      authentication: { clientId: "c", clientSecret: "s" }, serviceData: { region: "us-west" }, ...own,
+    });
+    expect(inputsFromService(dsccService(), { postDeployTest: false, adopt: false } as never)).toMatchObject({ postDeployTest: false, adopt: false });
+  });
+});
+
 describe("changedSecretPaths", () => {
   it("names the secret fields whose value changes, never a value, and nothing on create", () => {
     const before = checked(snow());
