@@ -9,23 +9,29 @@ import { PLUGIN_EXTERNAL_SERVICE_TYPE } from "../provider/type-token";
 /** Resolves a compiled bench provider, whether this module runs built or from the sources. */
 const built = (name: string) => path.resolve(__dirname, ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? [] : ["..", "dist", "bench"]), "providers", `${name}.js`);
 
+// One provider object per kind, as ExternalService has: the program serializes each provider
+// object once, so a new object per resource would cost the floors a serialization each.
+const floorProvider = lazyProvider([built("floor")]);
+const strictFloorProvider = lazyProvider([built("strict-floor")]);
+const naiveProvider = lazyProvider([built("naive")]);
+
 class FloorService extends pulumi.dynamic.Resource {
   constructor(name: string, props: Record<string, unknown>) {
-    super(lazyProvider([built("floor")]), name, props, {}, "hpecom-bench", "Floor");
+    super(floorProvider, name, props, {}, "hpecom-bench", "Floor");
   }
 }
 
 /** The dynamic face's strict floor: ExternalService's properties and options, through a provider that does no I/O. */
 class StrictFloorService extends pulumi.dynamic.Resource {
   constructor(name: string, args: ExternalServiceArgs) {
-    super(lazyProvider([built("strict-floor")]), name, serviceProperties(args, undefined), { additionalSecretOutputs: SECRET_OUTPUTS }, "hpecom-bench", "StrictFloor");
+    super(strictFloorProvider, name, serviceProperties(args, undefined), { additionalSecretOutputs: SECRET_OUTPUTS }, "hpecom-bench", "StrictFloor");
   }
 }
 
 class NaiveService extends pulumi.dynamic.Resource {
   declare readonly generation: pulumi.Output<number>;
   constructor(name: string, props: Record<string, unknown>) {
-    super(lazyProvider([built("naive")]), name, { ...props, generation: undefined }, {}, "hpecom-bench", "Naive");
+    super(naiveProvider, name, { ...props, generation: undefined }, {}, "hpecom-bench", "Naive");
   }
 }
 
