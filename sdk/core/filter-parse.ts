@@ -48,7 +48,8 @@ export function parseFilter(text: string): Filter | undefined {
   const value = (): FilterLiteral => {
     const t = take();
     if (t.kind === "string") return t.text;
-    if (t.kind === "number") return Number(t.text);
+    // A number too long for a double is not one the builder could have written.
+    if (t.kind === "number") return Number.isFinite(Number(t.text)) ? Number(t.text) : outside();
     if (t.kind === "timestamp") return { timestamp: t.text };
     if (t.text === "true" || t.text === "false") return t.text === "true";
     if (t.text === "null") return null;
