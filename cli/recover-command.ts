@@ -6,7 +6,7 @@
  * written back is the one exported without them.
  */
 import * as readline from "node:readline/promises";
-import { checkpointFile, restoreBackup } from "./checkpoint-backup";
+import { checkpointFile, repairCheckpoint } from "./checkpoint-repair";
 import { comLookup } from "./com-lookup";
 import { PulumiCli, PulumiCommandError, revealed, StackConfig, type Deployment, type ExportedStack } from "./pulumi-cli";
 import { applyRecovery, describe, FindServices, planRecovery } from "./recover";
@@ -34,7 +34,7 @@ async function askOnTerminal(question: string): Promise<boolean> {
 
 const damagedCheckpoint = (err: unknown) => err instanceof PulumiCommandError && /failed to load checkpoint/.test(err.stderr);
 
-/** Runs `step`; when the stack's checkpoint cannot be read, puts the backend's backup back (if allowed) and runs it again. */
+/** Runs `step`; when the stack's checkpoint cannot be read, repairs it (if allowed: ./checkpoint-repair.ts) and runs it again. */
 async function withReadableCheckpoint<T>(cli: PulumiCli, allowed: () => Promise<boolean>, step: () => T): Promise<T> {
   try {
     return step();
@@ -42,10 +42,10 @@ async function withReadableCheckpoint<T>(cli: PulumiCli, allowed: () => Promise<
     if (!damagedCheckpoint(err)) throw err;
     const file = checkpointFile(process.cwd(), cli.stackName());
     if (!file) throw new Error(`${(err as Error).message}; the backend is not a local directory: restore the stack's last checkpoint from it, then run recover again`);
-    if (!(await allowed())) throw new Error(`${(err as Error).message}; run with --yes to restore the backend's backup of it (${file}.bak)`);
-    const restored = restoreBackup(file);
-    if (!restored) throw new Error(`${(err as Error).message}; ${file}.bak cannot be read either`);
-    say(restored);
+    if (!(await allowed())) throw new Error(`${(err as Error).message}; run with --yes to repair ${file} (a sidecar cut short is removed, an unreadable checkpoint replaced by its .bak)`);
+    const repaired = repairCheckpoint(file);
+    if (!repaired) throw new Error(`${(err as Error).message}; neither ${file}, its .attrs sidecar nor ${file}.bak can be repaired from here`);
+    say(repaired);
     return step();
   }
 }
@@ -54,9 +54,9 @@ export async function recover(cli: PulumiCli, options: RecoverOptions): Promise<
   const confirm = options.confirm ?? askOnTerminal;
   const allowed = async (question: string) => options.yes || (await confirm(question));
   const stack = cli.stackName();
-  const restoreAllowed = () => allowed("The checkpoint cannot be read: restore the backend's backup of it?");
+  const repairAllowed = () => allowed("The checkpoint cannot be read: repair it from what the backend keeps?");
   // A checkpoint that cannot be read is put right first: `pulumi cancel` needs it as well.
-  const exported: ExportedStack = await withReadableCheckpoint(cli, restoreAllowed, () => cli.exportStack());
+  const exported: ExportedStack = await withReadableCheckpoint(cli, repairAllowed, () => cli.exportStack());
   if (options.cancel) {
     try {
       cli.run(["cancel", "--yes"]);

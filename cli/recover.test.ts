@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { checkpointFile, restoreBackup } from "./checkpoint-backup";
+import { checkpointFile, repairCheckpoint } from "./checkpoint-repair";
 import type { Deployment, StateResource } from "./pulumi-cli";
 import { revealed } from "./pulumi-cli";
 import { applyRecovery, describe as describePlan, FindServices, planRecovery, workspaceOfResource } from "./recover";
@@ -139,13 +139,38 @@ describe("a checkpoint that cannot be read", () => {
     expect(checkpointFile(project, "ci", { PULUMI_BACKEND_URL: "s3://bucket" })).toBeUndefined();
   });
 
-  it("is replaced by the backend's backup, and kept beside it", () => {
-    fs.writeFileSync(file, "{\"version\": 3, \"checkpoint\": {");
+  it("whose sidecar a kill cut short gets it removed; the checkpoint itself is kept as it is", () => {
+    const checkpoint = "{\"version\": 3, \"checkpoint\": {}}";
+    fs.writeFileSync(file, checkpoint);
+    fs.writeFileSync(`${file}.attrs`, "");
     fs.writeFileSync(`${file}.bak`, "{\"version\": 3}");
-    expect(restoreBackup(file)).toMatch(/restored the backend's backup ci.json.bak/);
+    fs.writeFileSync(`${file}.bak.attrs`, "{\"user.content_type\":\"application/octet-stream\"}");
+    expect(repairCheckpoint(file)).toBe("removed ci.json.attrs, which the kill cut short (the backend reads a missing one as default attributes)");
+    expect(fs.existsSync(`${file}.attrs`)).toBe(false);
+    expect(fs.readFileSync(file, "utf8")).toBe(checkpoint);
+    // A sidecar that is JSON is the backend's own: kept.
+    expect(fs.existsSync(`${file}.bak.attrs`)).toBe(true);
+    expect(repairCheckpoint(file)).toBeUndefined();
+    fs.writeFileSync(`${file}.bak.attrs`, "{\"user.cont");
+    expect(repairCheckpoint(file)).toMatch(/^removed ci.json.bak.attrs/);
+  });
+
+  it("is replaced by the backend's backup, and kept beside it with its sidecar gone", () => {
+    fs.writeFileSync(file, "{\"version\": 3, \"checkpoint\": {");
+    fs.writeFileSync(`${file}.attrs`, "{\"md5\": \"of the damaged file\"}");
+    fs.writeFileSync(`${file}.bak`, "{\"version\": 3}");
+    expect(repairCheckpoint(file)).toMatch(/^the checkpoint could not be read \(kept as ci.json.damaged-\d+\); restored the backend's backup ci.json.bak$/);
     expect(fs.readFileSync(file, "utf8")).toBe("{\"version\": 3}");
+    expect(fs.existsSync(`${file}.attrs`)).toBe(false);
     expect(fs.readdirSync(stacks).filter((f) => f.includes(".damaged-"))).toHaveLength(1);
     // Readable now: nothing more to do.
-    expect(restoreBackup(file)).toBeUndefined();
+    expect(repairCheckpoint(file)).toBeUndefined();
+  });
+
+  it("is left as it is when its backup cannot be read either", () => {
+    fs.writeFileSync(file, "{\"version\"");
+    fs.writeFileSync(`${file}.bak`, "{\"vers");
+    expect(repairCheckpoint(file)).toBeUndefined();
+    expect(fs.readFileSync(file, "utf8")).toBe("{\"version\"");
   });
 });

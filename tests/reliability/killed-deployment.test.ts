@@ -107,7 +107,12 @@ async function fleet(face: Face) {
     await run("destroy", "--yes", "--skip-preview").catch(() => undefined);
     fs.rmSync(scratch, { recursive: true, force: true });
   };
-  return { run, printed, killDuring, recover, stateServices, stateText: () => stateFilesText(opts.backendDir), cleanup };
+  /** The stack's checkpoint in the file backend (`.pulumi/stacks/<project>/ci.json`). */
+  const checkpoint = () => {
+    const stacks = path.join(opts.backendDir, ".pulumi", "stacks");
+    return path.join(stacks, fs.readdirSync(stacks)[0], "ci.json");
+  };
+  return { run, printed, killDuring, recover, stateServices, checkpoint, stateText: () => stateFilesText(opts.backendDir), cleanup };
 }
 
 function yamlCopy(scratch: string): string {
@@ -151,9 +156,11 @@ describe.each<[Face, number]>([["dynamic", 1], ["dynamic", 10], ["dynamic", COUN
     await withCleanup(async () => {
       const created = await stack.killDuring(["up", "--yes", "--skip-preview", "--parallel", "4"], isCreate, killAfter);
       expect(created.atKill).toBe(killAfter);
-      // What the kill left: the stack locked, and creates pending in state.
+      // What the kill left: the stack locked, and creates pending in state. A kill while the
+      // backend rewrote the checkpoint's sidecar leaves that empty, and the stack unreadable
+      // (the test below makes that happen on purpose): recover repairs it as well.
       const locked = await stack.run("up", "--yes", "--skip-preview").then(() => "", (err: Error) => err.message);
-      expect(locked).toMatch(/locked/);
+      expect(locked).toMatch(/locked|failed to load checkpoint: EOF/);
 
       const recovered = await stack.recover("--cancel", "--yes");
       expect(recovered.code).toBe(0);
@@ -201,6 +208,25 @@ describe("dynamic face: 20 services", () => {
       await stack.run("destroy", "--yes", "--skip-preview");
       expect(await emulatorServices(emulator())).toEqual([]);
       expect(await stack.stateServices()).toEqual([]);
+    }, stack.cleanup);
+  });
+
+  it("a kill that cut the checkpoint's sidecar short: recover removes it, then clears the lock and settles the creates", async () => {
+    const stack = await fleet("dynamic");
+    await withCleanup(async () => {
+      await stack.killDuring(["up", "--yes", "--skip-preview", "--parallel", "4"], isCreate, 2);
+      // fileblob rewrites `<stack>.json.attrs` in place before it renames the new checkpoint over
+      // the old one; the kill's worst moment is between the two, made here by hand.
+      fs.writeFileSync(`${stack.checkpoint()}.attrs`, "");
+      const unreadable = await stack.run("up", "--yes", "--skip-preview").then(() => "", (err: Error) => err.message);
+      expect(unreadable).toMatch(/failed to load checkpoint: EOF/);
+      const recovered = await stack.recover("--cancel", "--yes");
+      expect(recovered.code).toBe(0);
+      expect(recovered.stdout).toMatch(/recover: removed ci.json.attrs, which the kill cut short/);
+      expect(recovered.stdout).toMatch(/lock cleared/);
+      expect(recovered.stdout).toMatch(/^ {2}import /m);
+      await stack.run("up", "--yes", "--skip-preview");
+      await expectConverged(stack, "fleet");
     }, stack.cleanup);
   });
 
