@@ -3,7 +3,7 @@
  * strict floor (providers/strict-floor.ts) and for ExternalService, then runs one no-op `up` of each with a CPU profiler
  * (cpu-profiler.ts) in every Node process the engine starts (the program and the dynamic provider), and sums each
  * process's CPU time by where the code lives. `BENCH_N` sets N (default 100); `BENCH_PROFILE_OP`
- * picks the operation: `no-op up` (default), `create`, `update`, `refresh` or `destroy`;
+ * picks the operation: `no-op up` (default), `preview` (a no-op one), `create`, `update`, `refresh` or `destroy`;
  * `BENCH_PROFILE_VARIANTS=plugin-floor,plugin` compares the plugin with its floor instead.
  */
 import * as fs from "node:fs";
@@ -63,7 +63,7 @@ async function profileVariant(variant: Variant, emulator: Awaited<ReturnType<typ
     const env = bench.stack.workspace.envVars;
     Object.assign(env, { NODE_OPTIONS: `--require ${path.join(__dirname, "cpu-profiler.js")}`, HPECOM_CPU_PROFILE_DIR: dir });
     const started = process.hrtime.bigint();
-    await (OP === "refresh" ? bench.stack.refresh() : OP === "destroy" ? bench.stack.destroy() : bench.stack.up());
+    await (OP === "refresh" ? bench.stack.refresh() : OP === "destroy" ? bench.stack.destroy() : OP === "preview" ? bench.stack.preview() : bench.stack.up());
     process.stderr.write(`profile: ${variant} ${OP}: ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(2)} s (profiled)\n`);
     delete env.NODE_OPTIONS;
     delete env.HPECOM_CPU_PROFILE_DIR;
