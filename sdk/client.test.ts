@@ -3,7 +3,7 @@ import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from "ax
 import { AxiosError } from "axios";
 import { z } from "zod";
 import { ComClient, ComClientOptions } from "./client";
-import { AuthenticationError, ComConfigurationError, ComConnectionError, JobFailedError, RateLimitError, ServerError, UnexpectedResponseError, WaitTimeoutError } from "./core/errors";
+import { AuthenticationError, ComConfigurationError, ComConnectionError, ComTimeoutError, JobFailedError, RateLimitError, ServerError, UnexpectedResponseError, WaitTimeoutError } from "./core/errors";
 import { clearTokenCaches } from "./internal/token-cache";
 
 type Handler = (config: InternalAxiosRequestConfig) => Partial<AxiosResponse> | Error;
@@ -158,6 +158,27 @@ describe("ComClient", () => {
     expect(err).toBeInstanceOf(ComConnectionError);
     const text = [err.message, (err.cause as Error).message, JSON.stringify(err), err.stack].join(" ");
     expect(text).not.toMatch(/token-1-abcdef|the-client-secret-42/);
+  });
+
+  it.each([["ECONNABORTED", "timeout"], ["ETIMEDOUT", "timeout"], ["ECONNRESET", "connection"], ["ECONNREFUSED", "connection"]])(
+    "names a failure with code %s a %s, in the error, the retry event and the exchange log", async (code, failure) => {
+      const t = transport(...Array.from({ length: 2 }, () => () => new AxiosError(`failed: ${code}`, code)));
+      const retries: (string | undefined)[] = [];
+      const exchanges: (string | undefined)[] = [];
+      const err = await client(t.adapter, { maxRetries: 1, onRetry: (e) => retries.push(e.failure), onExchange: (e) => exchanges.push(e.failure) })
+        .externalServices.get("1").catch((e) => e);
+      expect(err).toBeInstanceOf(failure === "timeout" ? ComTimeoutError : ComConnectionError);
+      expect(err instanceof ComTimeoutError).toBe(failure === "timeout");
+      expect(retries).toEqual([failure]);
+      expect(exchanges).toEqual([undefined, failure, failure]);
+    });
+
+  it("reads response headers whatever their case, as text, and without the empty ones", async () => {
+    const events: unknown[] = [];
+    const t = transport(() => ({ status: 200, data: service(), headers: { "RateLimit-Remaining": 7, "RATELIMIT-LIMIT": null } as never }));
+    await client(t.adapter, { onExchange: (e) => events.push(e.rateLimit) }).externalServices.get("1");
+    // The token's exchange announced no budget; the API's did, its limit left out as empty.
+    expect(events).toEqual([undefined, { remaining: "7" }]);
   });
 
   it("retries a 500 on a read within its budget, then reports the server's fields", async () => {
