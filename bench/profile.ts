@@ -10,6 +10,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { startEmulatorProcess } from "../emulator";
 import type { Variant } from "./resources";
+import { sampleProcessCpu } from "./process-cpu";
 import { benchStack, CLIENT, root } from "./stack";
 
 const N = Number(process.env.BENCH_N ?? 100);
@@ -63,12 +64,15 @@ async function profileVariant(variant: Variant, emulator: Awaited<ReturnType<typ
     const env = bench.stack.workspace.envVars;
     Object.assign(env, { NODE_OPTIONS: `--require ${path.join(__dirname, "cpu-profiler.js")}`, HPECOM_CPU_PROFILE_DIR: dir });
     const started = process.hrtime.bigint();
+    const cpu = sampleProcessCpu(emulator.pid);
     await (OP === "refresh" ? bench.stack.refresh() : OP === "destroy" ? bench.stack.destroy() : OP === "preview" ? bench.stack.preview() : bench.stack.up());
-    process.stderr.write(`profile: ${variant} ${OP}: ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(2)} s (profiled)\n`);
+    const byProcess = cpu.stop();
+    const wall = Number(process.hrtime.bigint() - started) / 1e9;
+    process.stderr.write(`profile: ${variant} ${OP}: ${wall.toFixed(2)} s (profiled)\n`);
     delete env.NODE_OPTIONS;
     delete env.HPECOM_CPU_PROFILE_DIR;
     if (OP !== "destroy") await bench.stack.destroy();
-    return fs.readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).map((f) => summarize(path.join(dir, f)));
+    return { wall, byProcess, profiles: fs.readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).map((f) => summarize(path.join(dir, f))) };
   } finally {
     await bench.remove();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -82,7 +86,10 @@ async function main() {
   try {
     const lines = [`CPU time of one ${OP} of ${N} services, by process and by where the code lives (ms; per resource in µs)`, ""];
     for (const variant of VARIANTS) {
-      for (const p of await profileVariant(variant, emulator)) {
+      const { wall, byProcess, profiles } = await profileVariant(variant, emulator);
+      lines.push(`${variant}: ${wall.toFixed(2)} s wall; CPU by process: ` +
+        Object.entries(byProcess).map(([role, s]) => `${role} ${(1000 * s).toFixed(0)} ms`).join(", "));
+      for (const p of profiles) {
         lines.push(`${variant}, ${p.kind}: ${p.totalMs.toFixed(0)} ms (${(1000 * p.totalMs / N).toFixed(0)} µs per resource)`);
         for (const [where, ms] of Object.entries(p.byPlace).sort((a, b) => b[1] - a[1])) {
           lines.push(`  ${where.padEnd(42)} ${ms.toFixed(0).padStart(6)} ms  ${(1000 * ms / N).toFixed(0).padStart(6)} µs`);

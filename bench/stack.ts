@@ -16,7 +16,8 @@ export interface BenchStack {
   remove(): Promise<void>;
 }
 
-export async function benchStack(variant: Variant, n: number, emulator: EmulatorProcess, label: string): Promise<BenchStack> {
+/** `engineEnv` is added to the engine's environment (engine-floor.ts skips checkpoints at the large size). */
+export async function benchStack(variant: Variant, n: number, emulator: EmulatorProcess, label: string, engineEnv: Record<string, string> = {}): Promise<BenchStack> {
   let description = "v1";
   const dir = fs.mkdtempSync(path.join(root, ".pulumi", "bench", `${label}-`));
   fs.mkdirSync(path.join(dir, "home"));
@@ -25,6 +26,7 @@ export async function benchStack(variant: Variant, n: number, emulator: Emulator
     PATH: `${variant === "plugin-floor" ? pluginFloorLauncher(dir) : path.join(root, "bin")}${path.delimiter}${process.env.PATH}`,
     PULUMI_BACKEND_URL: `file://${dir}`,
     HPECOM_ENDPOINT: emulator.url, HPECOM_TOKEN_URL: emulator.tokenUrl, HPECOM_CLIENT_ID: CLIENT.id, HPECOM_CLIENT_SECRET: CLIENT.secret,
+    ...engineEnv,
   };
   const stack = await LocalWorkspace.createOrSelectStack(
     { stackName: "bench", projectName: "hpecom-bench", program: program(variant, n, () => description) },

@@ -7,6 +7,8 @@ import * as path from "node:path";
 export interface EmulatorProcess {
   url: string;
   tokenUrl: string;
+  /** The process's id now (a restart changes it): benchmarks read its CPU time. */
+  readonly pid: number;
   stop(): Promise<void>;
   /** Stops it, waits `downMs`, and starts it again on the same port with the same data file. */
   restart(downMs: number): Promise<void>;
@@ -46,6 +48,7 @@ export async function startEmulatorProcess(options: { dataFile?: string; clients
   return {
     url,
     tokenUrl: `${url}/as/token.oauth2`,
+    get pid() { return proc.pid!; },
     stop: () => stopProcess(proc),
     restart: async (downMs) => {
       await stopProcess(proc);
