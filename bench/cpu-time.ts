@@ -1,11 +1,16 @@
-/** The CPU time (user + system) a process has used so far, from /proc: what the emulator costs the two cores the engine and the provider share. */
+/** What /proc tells of a process: its parent, and the CPU time (user + system) it has used so far. */
 import * as fs from "node:fs";
 
 const TICKS_PER_SECOND = 100;
 
-export function cpuSeconds(pid: number): number {
-  // Fields after the command name (which may hold spaces): state is the 3rd field, utime the 14th, stime the 15th.
+/** The fields of /proc/<pid>/stat after the command name (which may hold spaces): [0] is the state, [1] the parent. */
+export function statFields(pid: number): string[] {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
+
+/** CPU seconds used so far (utime + stime). The emulator's tells what it costs the two cores the engine and the provider share. */
+export function cpuSeconds(pid: number): number {
+  const fields = statFields(pid);
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }

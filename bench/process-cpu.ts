@@ -6,7 +6,7 @@
  * a process's last sample is what it used, to within 50 ms.
  */
 import * as fs from "node:fs";
-import { cpuSeconds } from "./cpu-time";
+import { cpuSeconds, statFields } from "./cpu-time";
 
 export type Role = "engine" | "provider" | "started by the engine" | "program (bench process)";
 
@@ -23,8 +23,7 @@ function parents(): Map<number, number> {
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      out.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+      out.set(Number(entry), Number(statFields(Number(entry))[1]));
     } catch { /* exited */ }
   }
   return out;
