@@ -212,8 +212,10 @@ describe("read", () => {
   it("answers nothing without state, and names the service and the cause when it cannot read", async () => {
     expect(await provider.read!("some-id", undefined as never)).toEqual({});
     const { id, outs } = await created(dsccInput("unreadable"));
-    const err = await provider.read!(id, { ...outs, defaultConnection: undefined, connection: { endpoint: "http://127.0.0.1:1", tokenUrl: "http://127.0.0.1:1/as/token.oauth2", clientId: "c", clientSecret: "s" } }).catch((e) => e);
-    expect(err.message).toMatch(new RegExp(`^read of external service 'unreadable' \\(id ${id}\\) failed: cannot reach the token endpoint`));
+    // Credentials the workspace refuses: a refusal is not retried, so the test takes no backoff
+    // (an unreachable endpoint took 16 s of retries, past the mutation config's 15 s limit).
+    const err = await provider.read!(id, { ...outs, defaultConnection: undefined, connection: { endpoint: home().url, tokenUrl: home().tokenUrl, clientId: CLIENT.id, clientSecret: "not-the-secret" } }).catch((e) => e);
+    expect(err.message).toMatch(new RegExp(`^read of external service 'unreadable' \\(id ${id}\\) failed: the token endpoint \\S+ refused client id '${CLIENT.id}' \\(HTTP 401 invalid_client\\)`));
   });
 
   it("returns what the API has now, as outputs and as inputs, keeping what the API never returns", async () => {
