@@ -171,14 +171,60 @@ describe("ComClient", () => {
       expect(err instanceof ComTimeoutError).toBe(failure === "timeout");
       expect(retries).toEqual([failure]);
       expect(exchanges).toEqual([undefined, failure, failure]);
+      // The error names the code, not the library's message.
+      expect(err.message).toContain(`no answer (${code})`);
     });
+
+  it("times each exchange from its start", async () => {
+    const durations: number[] = [];
+    const t = transport(() => ({ status: 200, data: service() }));
+    const before = performance.now();
+    await client(t.adapter, { onExchange: (e) => durations.push(e.durationMs) }).externalServices.get("1");
+    const elapsed = performance.now() - before;
+    expect(durations).toHaveLength(2);
+    expect(durations.every((d) => d >= 0 && d <= Math.ceil(elapsed))).toBe(true);
+  });
+
+  it("passes on an error that is not the transport's, as it is and without a retry", async () => {
+    const bug = new TypeError("a bug in an adapter");
+    const t = transport(() => bug, () => ({ status: 200, data: service() }));
+    await expect(client(t.adapter).externalServices.get("1")).rejects.toBe(bug);
+    expect(t.apiCalls()).toHaveLength(1);
+  });
+
+  it("sends the bearer token, and a content type only with a body", async () => {
+    const t = transport(() => ({ status: 200, data: service() }));
+    await client(t.adapter).externalServices.get("1");
+    const [get] = t.apiCalls();
+    expect(get.headers.Authorization).toMatch(/^Bearer token-\d+-abcdef$/);
+    expect(get.headers["Content-Type"]).toBeUndefined();
+    expect(get.data).toBeUndefined();
+  });
+
+  it.each([300, 199])("takes an answer %i for neither a success nor an error of the API", async (status) => {
+    const t = transport(() => ({ status, data: service() }));
+    await expect(client(t.adapter).externalServices.get("1")).rejects.toBeInstanceOf(UnexpectedResponseError);
+  });
+
+  it("reads a debugId only as text from an object body (a body may be null)", async () => {
+    const ids: unknown[] = [];
+    const t = transport(() => ({ status: 404, data: { debugId: 42, message: "gone" } }), () => ({ status: 404, data: null }));
+    const c = client(t.adapter, { onExchange: (e) => ids.push(e.debugId) });
+    for (let i = 0; i < 2; i++) await c.externalServices.get("1").catch(() => undefined);
+    expect(ids).toEqual([undefined, undefined, undefined]);
+  });
 
   it("reads response headers whatever their case, as text, and without the empty ones", async () => {
     const events: unknown[] = [];
-    const t = transport(() => ({ status: 200, data: service(), headers: { "RateLimit-Remaining": 7, "RATELIMIT-LIMIT": null } as never }));
-    await client(t.adapter, { onExchange: (e) => events.push(e.rateLimit) }).externalServices.get("1");
+    const t = transport(
+      () => ({ status: 200, data: service(), headers: { "RateLimit-Remaining": 7, "RATELIMIT-LIMIT": null } as never }),
+      () => ({ status: 200, data: service(), headers: { "ratelimit-remaining": "6", "ratelimit-limit": undefined } as never }),
+    );
+    const c = client(t.adapter, { onExchange: (e) => events.push(e.rateLimit) });
+    await c.externalServices.get("1");
+    await c.externalServices.get("1");
     // The token's exchange announced no budget; the API's did, its limit left out as empty.
-    expect(events).toEqual([undefined, { remaining: "7" }]);
+    expect(events).toStrictEqual([undefined, { remaining: "7" }, { remaining: "6" }]);
   });
 
   it("retries a 500 on a read within its budget, then reports the server's fields", async () => {
