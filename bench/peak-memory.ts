@@ -1,5 +1,6 @@
 /** Samples the peak resident memory (VmHWM) of the provider processes: the dynamic provider's, or the hpecom plugin's (or its floor's). */
 import * as fs from "node:fs";
+import { PROVIDER_PROCESS } from "./process-cpu";
 
 function providerPids(): number[] {
   const pids: number[] = [];
@@ -7,7 +8,7 @@ function providerPids(): number[] {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8");
-      if (cmdline.includes("cmd/dynamic-provider") || cmdline.includes("dist/plugin/main.js") || cmdline.includes("providers/plugin-floor.js")) pids.push(Number(entry));
+      if (PROVIDER_PROCESS.test(cmdline)) pids.push(Number(entry));
     } catch { /* exited */ }
   }
   return pids;

@@ -10,10 +10,13 @@ import { cpuSeconds, statFields } from "./cpu-time";
 
 export type Role = "engine" | "provider" | "started by the engine" | "program (bench process)";
 
+/** What a provider process runs: the dynamic provider, the plugin, or the plugin's floor (peak-memory.ts and profile.ts look for it too). */
+export const PROVIDER_PROCESS = /cmd\/dynamic-provider|dist\/plugin\/main\.js|providers\/plugin-floor\.js/;
+
 function roleOf(cmdline: string[]): Role {
   const exe = cmdline[0]?.split("/").pop() ?? "";
   if (exe === "pulumi" || exe.startsWith("pulumi-language-")) return "engine";
-  if (cmdline.some((a) => /cmd\/dynamic-provider|dist\/plugin\/main\.js|providers\/plugin-floor\.js/.test(a))) return "provider";
+  if (cmdline.some((a) => PROVIDER_PROCESS.test(a))) return "provider";
   return "started by the engine";
 }
 

@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { startEmulatorProcess } from "../emulator";
 import type { Variant } from "./resources";
-import { sampleProcessCpu } from "./process-cpu";
+import { PROVIDER_PROCESS, sampleProcessCpu } from "./process-cpu";
 import { benchStack, CLIENT, root } from "./stack";
 
 const N = Number(process.env.BENCH_N ?? 100);
@@ -50,7 +50,7 @@ function summarize(file: string): { kind: string; totalMs: number; byPlace: Reco
     byFunction[fn] = (byFunction[fn] ?? 0) + ms;
     totalMs += ms;
   });
-  const dynamicProvider = profile.nodes.some((n) => /cmd\/dynamic-provider|dist\/plugin\/main|providers\/plugin-floor/.test(n.callFrame.url));
+  const dynamicProvider = profile.nodes.some((n) => PROVIDER_PROCESS.test(n.callFrame.url));
   const top = Object.entries(byFunction).sort((a, b) => b[1] - a[1]).slice(0, 10);
   return { kind: dynamicProvider ? "provider process" : "program process", totalMs, byPlace, top };
 }
