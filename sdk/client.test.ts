@@ -85,6 +85,17 @@ describe("ComClient", () => {
     expect(t.apiCalls().map((c) => c.method?.toUpperCase())).toEqual(["POST", "GET", "POST"]);
   });
 
+  it("sends a create at most maxRetries times more when every attempt is ambiguous, then reports the last failure", async () => {
+    const empty = () => ({ status: 200, data: { offset: 0, count: 0, total: 0, items: [] } });
+    const unavailable = () => ({ status: 503, data: { httpStatusCode: 503, errorCode: "HPE-GL-COMPUTE_OPS-503", message: "try later" } });
+    const t = transport(unavailable, empty, unavailable, empty, unavailable, empty, unavailable, empty);
+    const err = await client(t.adapter, { maxRetries: 2 }).externalServices.create({
+      name: "dscc", serviceType: "DSCC", authentication: { clientId: "c", clientSecret: "s" }, serviceData: { region: "us-west" },
+    }).catch((e) => e);
+    expect(err).toBeInstanceOf(ServerError);
+    expect(t.apiCalls().map((c) => c.method?.toUpperCase())).toEqual(["POST", "GET", "POST", "GET", "POST"]);
+  });
+
   it("reports a duplicate after an ambiguous attempt when the lookup still finds no such service", async () => {
     const empty = () => ({ status: 200, data: { offset: 0, count: 0, total: 0, items: [] } });
     const duplicate = () => ({ status: 400, data: { httpStatusCode: 400, errorCode: "HPE-GL-COMPUTE_OPS-1700004", message: "already exists" } });

@@ -143,9 +143,12 @@ describe("answers that are not the documented ones", () => {
     }
   });
 
-  it("a GET answered 200 with no service in it is an error", async () => {
+  it("a GET answered 200 with no service in it is an error naming the request", async () => {
     const t = transport(() => ({ status: 200, data: "" }));
-    await expect(new ComClient(options(t.adapter)).externalServices.get("svc")).rejects.toThrow(/holds no external service/);
+    const err = await new ComClient(options(t.adapter)).externalServices.get("svc").catch((e) => e);
+    expect(err).toBeInstanceOf(UnexpectedResponseError);
+    expect(err.message).toMatch(/holds no external service/);
+    expect(err.request).toEqual({ method: "GET", url: "http://127.0.0.1:9/compute-ops-mgmt/v1beta1/external-services/svc" });
   });
 });
 

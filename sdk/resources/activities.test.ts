@@ -63,3 +63,27 @@ describe("ExternalServices.test against a server that ignores the activity filte
     expect(await com.externalServices.test(ours, { pollIntervalMs: 1, timeoutMs: 1000 })).toMatchObject({ status: "FAILED", activityId: "mine" });
   });
 });
+
+describe("ExternalServices.test against a server that ignores createdAt ge", () => {
+  // ledger: activity-source
+  it("takes no result recorded before the baseline, and one recorded in the same second as it", async () => {
+    const ours = "svc-ours";
+    const activity = (id: string, key: string, at: string) => ({ id, key, title: "External service test", source: { id: ours }, createdAt: at });
+    const earlierTest = activity("earlier", "EXTERNAL_SERVICE_TEST_FAILED", "2026-11-30T10:01:00Z");
+    const baseline = activity("baseline", "SERVICE_UPDATED", "2026-11-30T10:02:00Z");
+    // Recorded in the same second as the baseline: `createdAt ge` keeps it, so must the sdk.
+    const result = activity("result", "EXTERNAL_SERVICE_TEST_SUCCEEDED", "2026-11-30T10:02:00Z");
+    let pollsAfterTest = 0;
+    const adapter: AxiosAdapter = async (config: InternalAxiosRequestConfig) => {
+      const reply = (status: number, data?: unknown) => ({ status, statusText: "", headers: {}, config, data }) as AxiosResponse;
+      if (String(config.url).endsWith("/token")) return reply(200, { access_token: "token-abcdef-123456", expires_in: 900 });
+      if (config.method?.toUpperCase() === "POST") { pollsAfterTest = 1; return reply(202); }
+      // The result arrives from the second poll on; until then only what was there before.
+      const items = pollsAfterTest++ >= 2 ? [result, baseline, earlierTest] : [baseline, earlierTest];
+      return reply(200, { items });
+    };
+    const com = new ComClient({ endpoint: "http://127.0.0.1:9", tokenUrl: "http://127.0.0.1:9/token", clientId: "c-ignore-ge", clientSecret: "s-123456789", adapter });
+    expect(await com.externalServices.test(ours, { pollIntervalMs: 1, timeoutMs: 1000 })).toMatchObject({ status: "PASSED", activityId: "result" });
+    expect(pollsAfterTest).toBeGreaterThan(2);
+  });
+});

@@ -42,6 +42,8 @@ export type DeleteTarget = Pick<ExternalService, "id" | "serviceType"> & {
   vCenterUuid?: string;
 };
 
+const servicePath = (id: string) => `${COLLECTION}/${pathSegment(id)}`;
+
 /** Whether `a` was recorded before `baseline`: what the `createdAt ge` filter asks, applied here too for a server that ignores it. */
 const before = (a: Activity, baseline: Activity | undefined) => baseline !== undefined && Date.parse(a.createdAt) < Date.parse(baseline.createdAt);
 
@@ -68,15 +70,19 @@ export class ExternalServices {
    * An answer that is no service at all (no id: an empty or foreign body) is an UnexpectedResponseError.
    */
   async get(id: string): Promise<AnyExternalService> {
-    const path = `${COLLECTION}/${pathSegment(id)}`;
-    const service = (await this.client.request({ method: "GET", path, schema: AnyExternalServiceSchema })).data;
-    if (!service.id) throw new UnexpectedResponseError(`GET ${this.client.endpoint}${path}: the answer holds no external service (no id)`, { method: "GET", url: `${this.client.endpoint}${path}` });
+    const service = (await this.client.request({ method: "GET", path: servicePath(id), schema: AnyExternalServiceSchema })).data;
+    if (!service.id) throw new UnexpectedResponseError(`GET ${this.serviceUrl(id)}: the answer holds no external service (no id)`, { method: "GET", url: this.serviceUrl(id) });
     return service;
   }
 
   /** One service this client models; anything else is an UnexpectedResponseError. */
   async getModelled(id: string): Promise<ExternalService> {
-    return requireModelled(await this.get(id), { method: "GET", url: `${COLLECTION}/${pathSegment(id)}` });
+    return requireModelled(await this.get(id), { method: "GET", url: this.serviceUrl(id) });
+  }
+
+  /** The service's URL, as the client's own errors name a request. */
+  private serviceUrl(id: string): string {
+    return `${this.client.endpoint}${servicePath(id)}`;
   }
 
   /**
@@ -136,10 +142,10 @@ export class ExternalServices {
     const unknown = Object.keys(patch).filter((k) => !(PATCHABLE_FIELDS as readonly string[]).includes(k));
     if (unknown.length) throw new ComValidationError(unknown.map((k) => ({ path: k, message: `cannot be changed by a patch (only ${PATCHABLE_FIELDS.join(", ")})` })));
     const service = (await this.client.request({
-      method: "PATCH", path: `${COLLECTION}/${pathSegment(id)}`, body: patch,
+      method: "PATCH", path: servicePath(id), body: patch,
       contentType: "application/merge-patch+json", schema: AnyExternalServiceSchema,
     })).data;
-    return requireModelled(service, { method: "PATCH", url: `${COLLECTION}/${pathSegment(id)}` });
+    return requireModelled(service, { method: "PATCH", url: this.serviceUrl(id) });
   }
 
   /**
@@ -156,7 +162,7 @@ export class ExternalServices {
     }
     if (service.serviceType === "VMWARE_VCENTER") return this.deleteVCenter(service, options);
     try {
-      await this.client.request({ method: "DELETE", path: `${COLLECTION}/${pathSegment(service.id)}` });
+      await this.client.request({ method: "DELETE", path: servicePath(service.id) });
     } catch (err) {
       if (!(err instanceof NotFoundError)) throw err;
     }
@@ -203,7 +209,7 @@ export class ExternalServices {
   async test(id: string, options: WaitOptions = {}): Promise<TestResult> {
     // The newest activity of this service before the test: only later ones can be its result.
     // (Clocks differ between client and server, so a client-side timestamp cannot tell them apart.)
-    const path = `${COLLECTION}/${pathSegment(id)}/test`;
+    const path = `${servicePath(id)}/test`;
     const bySource = eq("source/id", id);
     const baseline = await this.client.activities.newest(bySource);
     // The seed's request has no body; 415 is documented, so send {} as JSON as the public client

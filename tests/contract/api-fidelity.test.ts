@@ -190,7 +190,12 @@ describe("services this project does not model", () => {
     const item = all[0];
     expect(isModelled(item) ? undefined : item).toMatchObject({ modelled: false, id: stored.id, serviceType: "ARUBA_CENTRAL", raw: { serviceData: aruba.serviceData } });
     expect(isModelled(await com.externalServices.get(stored.id))).toBe(false);
-    await expect(com.externalServices.getModelled(stored.id)).rejects.toBeInstanceOf(UnexpectedResponseError);
+    const unmodelled = await com.externalServices.getModelled(stored.id).catch((e) => e);
+    expect(unmodelled).toBeInstanceOf(UnexpectedResponseError);
+    expect([unmodelled.message, unmodelled.request]).toEqual([
+      `external service ${stored.id} ('Aruba Central') is a 'ARUBA_CENTRAL' service, which this client does not model`,
+      { method: "GET", url: `${emulator().url}/compute-ops-mgmt/v1beta1/external-services/${stored.id}` },
+    ]);
     expect((await com.externalServices.findByName("DSCC", { serviceType: "DSCC" }))?.id).toBe(dscc.id);
   });
 
@@ -221,6 +226,15 @@ describe("filters", () => {
     expect([byType.status, byType.data.total]).toEqual([200, 0]);
   });
 
+  it("a string filter outside the builder's grammar is sent as it is, for the server to judge", async () => {
+    const text = "serviceType eq 'DSCC' and";
+    const refused = await clientFor(emulator()).externalServices.list({ filter: text }).toArray().catch((e) => e);
+    expect(refused).toBeInstanceOf(BadRequestError);
+    const sent = ((await axios.get(url("/__emulator/requests"))).data.requests as { method: string; query: { filter?: string } }[])
+      .filter((r) => r.method === "GET").map((r) => r.query.filter);
+    expect(sent).toEqual([text]);
+  });
+
   it.each(["strict", "ignore", "lenient"])("the sdk applies what the server cannot filter on itself (%s emulator)", async (mode) => {
     await settings({ filterMode: mode });
     const com = clientFor(emulator());
@@ -231,6 +245,8 @@ describe("filters", () => {
     expect((await com.externalServices.list({ filter: filter.or(filter.eq("name", "lab-a"), filter.eq("name", "prod-vc")) }).toArray()).map((s) => s.name))
       .toEqual(["lab-a", "prod-vc"]);
     expect((await com.externalServices.findByName("prod-vc"))?.serviceType).toBe("VMWARE_VCENTER");
+    // A string in the builder's grammar is split as the built filter is: the strict server would refuse `name`.
+    expect((await com.externalServices.list({ filter: prodDscc.toString() }).toArray()).map((s) => s.name)).toEqual(["prod-a", "prod-b"]);
     const sent = ((await axios.get(url("/__emulator/requests"))).data.requests as { method: string; query: { filter?: string } }[])
       .filter((r) => r.method === "GET").map((r) => r.query.filter).filter(Boolean);
     expect(new Set(sent)).toEqual(new Set(["serviceType eq 'DSCC'"]));
