@@ -20,10 +20,12 @@ module.exports = {
   // sdk's waits, and the run bails: cheaper than Stryker's own timeout, which restarts its runner.
   testTimeout: 15_000,
   // A mutant's run stops at its first failing test (scripts/mutation/bail-environment.js; a path,
-  // not <rootDir>: Stryker loads the environment itself), and loads only the test files that
-  // hold a test covering it (scripts/mutation/jest-circus-file-filter.js).
+  // not <rootDir>: Stryker loads the environment itself), loads only the test files that hold a
+  // test covering it (scripts/mutation/jest-circus-file-filter.js), quickest first
+  // (scripts/mutation/fastest-first-sequencer.js).
   testEnvironment: require("node:path").join(__dirname, "scripts/mutation/bail-environment.js"),
   testRunner: "<rootDir>/scripts/mutation/jest-circus-file-filter.js",
+  testSequencer: "<rootDir>/scripts/mutation/fastest-first-sequencer.js",
   // Transpile only: `make test` type-checks; here each mutant must run fast.
   transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true }] },
 };

@@ -284,8 +284,48 @@ describe("fallbacks", () => {
   it("counts a failed DeleteVCenter job as done when the service is gone, and as a failure when it is not", async () => {
     const gone = transport(job("NEW"), job("ERROR", "FAILURE"), () => ({ status: 404, data: { message: "not found" } }));
     await expect(client(gone.adapter).externalServices.delete(vcenter, { pollIntervalMs: 1 })).resolves.toBeUndefined();
-    const still = transport(job("NEW"), job("ERROR", "FAILURE"), () => ({ status: 200, data: service({ id: "vc-1" }) }));
-    await expect(client(still.adapter).externalServices.delete(vcenter, { pollIntervalMs: 1 })).rejects.toBeInstanceOf(JobFailedError);
+    const failed = () => ({ status: 200, data: { id: "job-1", state: "ERROR", resultCode: "FAILURE", statusDetails: { reason: "gateway unreachable" } } });
+    const still = transport(job("NEW"), failed, () => ({ status: 200, data: service({ id: "vc-1" }) }));
+    const err = await client(still.adapter).externalServices.delete(vcenter, { pollIntervalMs: 1 }).catch((e) => e);
+    expect(err).toBeInstanceOf(JobFailedError);
+    expect([err.message, err.request]).toEqual([
+      `DeleteVCenter job job-1 for external service vc-1 ended ERROR/FAILURE: {"reason":"gateway unreachable"}`,
+      { method: "POST", url: "http://127.0.0.1:9/compute-ops-mgmt/v1/jobs" },
+    ]);
+    const noDetails = transport(job("NEW"), job("ERROR", "FAILURE"), () => ({ status: 200, data: service({ id: "vc-1" }) }));
+    expect((await client(noDetails.adapter).externalServices.delete(vcenter, { pollIntervalMs: 1 }).catch((e) => e)).message).toMatch(/ended ERROR\/FAILURE: ""$/);
+  });
+
+  it("passes on what stops it from seeing whether a failed DeleteVCenter job's service is gone", async () => {
+    const t = transport(job("NEW"), job("ERROR", "FAILURE"), () => ({ status: 403, data: { message: "forbidden" } }));
+    await expect(client(t.adapter).externalServices.delete(vcenter, { pollIntervalMs: 1 })).rejects.toMatchObject({ httpStatusCode: 403 });
+  });
+
+  it("asks nothing more after a DeleteVCenter job that succeeded", async () => {
+    const t = transport(job("NEW"), job("COMPLETE", "SUCCESS"));
+    await client(t.adapter).externalServices.delete(vcenter, { pollIntervalMs: 1 });
+    expect(t.apiCalls().map((c) => `${c.method?.toUpperCase()} ${new URL(String(c.url)).pathname}`))
+      .toEqual(["POST /compute-ops-mgmt/v1/jobs", "GET /compute-ops-mgmt/v1/jobs/job-1"]);
+  });
+
+  it("never sends a connection test again blindly after a 503: a test is an action", async () => {
+    const t = transport(() => ({ status: 200, data: { items: [] } }), () => ({ status: 503, data: { message: "try later" } }), () => ({ status: 202 }));
+    await expect(client(t.adapter).externalServices.test("svc-1", { pollIntervalMs: 1, timeoutMs: 20 })).rejects.toBeInstanceOf(ServerError);
+    expect(t.apiCalls().map((c) => c.method?.toUpperCase())).toEqual(["GET", "POST"]);
+  });
+
+  it("names the PATCH when a patch answers with a service type it does not model", async () => {
+    const t = transport(() => ({ status: 200, data: service({ serviceType: "ARUBA_CENTRAL" }) }));
+    const err = await client(t.adapter).externalServices.update("svc-1", { description: "d" }).catch((e) => e);
+    expect([err.constructor, err.request]).toEqual([UnexpectedResponseError, { method: "PATCH", url: "http://127.0.0.1:9/compute-ops-mgmt/v1beta1/external-services/svc-1" }]);
+  });
+
+  it("takes a created service that gives no status as ready, without polling it", async () => {
+    const t = transport(() => ({ status: 201, data: service({ status: undefined }) }));
+    await client(t.adapter).externalServices.create({
+      name: "dscc", serviceType: "DSCC", authentication: { clientId: "c", clientSecret: "s" }, serviceData: { region: "us-west" },
+    }, { wait: { pollIntervalMs: 1, timeoutMs: 50 } });
+    expect(t.apiCalls().map((c) => c.method?.toUpperCase())).toEqual(["POST"]);
   });
 
   it("reads an empty workspace from one empty page", async () => {

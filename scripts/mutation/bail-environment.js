@@ -7,14 +7,12 @@
  * programmatic bail, jestjs/jest#11766), so a killed mutant of the sdk ran every test covering it.
  *
  * In the dry run (no active mutant), everything runs: Stryker learns there which tests cover
- * which mutant, and this records which tests each file holds (test-names.js).
+ * which mutant, and this records which tests each file holds and how long it took, from this
+ * environment's construction (before the file loads) to the end of its tests (dry-run-record.js).
  */
 const { TestEnvironment } = require("jest-environment-node");
-const { record } = require("./test-names");
-
-/** The mutant whose run has had a failure. The module outlives each test file: jest runs them in band, in this process. */
-let failedMutant;
-const activeMutant = () => process.env.__STRYKER_ACTIVE_MUTANT__;
+const { record } = require("./dry-run-record");
+const { activeMutant, markActiveMutantFailed, activeMutantHasFailed } = require("./bail-state");
 
 /** Marks every test below `block` skipped; a block with no enabled test also runs none of its beforeAll/afterAll hooks. */
 function skipAll(block) {
@@ -34,18 +32,19 @@ class BailEnvironment extends TestEnvironment {
     super(config, context);
     this.rootDir = config.projectConfig.rootDir;
     this.testPath = context.testPath;
+    this.constructedAt = performance.now();
   }
 
   async handleTestEvent(event, state) {
-    const mutant = activeMutant();
-    if (mutant === undefined) {
+    if (activeMutant() === undefined) {
       // Only under Stryker (its environment sets __stryker__), so a plain jest run writes nothing.
-      if (event.name === "run_start" && this.global.__stryker__) record(this.rootDir, this.testPath, testNames(state.rootDescribeBlock));
+      if (event.name === "run_finish" && this.global.__stryker__) {
+        record(this.rootDir, this.testPath, { names: testNames(state.rootDescribeBlock), milliseconds: performance.now() - this.constructedAt });
+      }
       return;
     }
-    const failed = (event.name === "test_done" && event.test.errors.length > 0) || event.name === "hook_failure";
-    if (failed) failedMutant = mutant;
-    if (failedMutant !== mutant) return;
+    if ((event.name === "test_done" && event.test.errors.length > 0) || event.name === "hook_failure") markActiveMutantFailed();
+    if (!activeMutantHasFailed()) return;
     if (event.name === "run_describe_start") skipAll(event.describeBlock);
     if (event.name === "test_start") event.test.mode = "skip";
   }

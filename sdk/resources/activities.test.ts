@@ -74,10 +74,12 @@ describe("ExternalServices.test against a server that ignores createdAt ge", () 
     // Recorded in the same second as the baseline: `createdAt ge` keeps it, so must the sdk.
     const result = activity("result", "EXTERNAL_SERVICE_TEST_SUCCEEDED", "2026-11-30T10:02:00Z");
     let pollsAfterTest = 0;
+    const polls: URLSearchParams[] = [];
     const adapter: AxiosAdapter = async (config: InternalAxiosRequestConfig) => {
       const reply = (status: number, data?: unknown) => ({ status, statusText: "", headers: {}, config, data }) as AxiosResponse;
       if (String(config.url).endsWith("/token")) return reply(200, { access_token: "token-abcdef-123456", expires_in: 900 });
       if (config.method?.toUpperCase() === "POST") { pollsAfterTest = 1; return reply(202); }
+      if (pollsAfterTest > 0) polls.push(new URL(String(config.url)).searchParams);
       // The result arrives from the second poll on; until then only what was there before.
       const items = pollsAfterTest++ >= 2 ? [result, baseline, earlierTest] : [baseline, earlierTest];
       return reply(200, { items });
@@ -85,5 +87,7 @@ describe("ExternalServices.test against a server that ignores createdAt ge", () 
     const com = new ComClient({ endpoint: "http://127.0.0.1:9", tokenUrl: "http://127.0.0.1:9/token", clientId: "c-ignore-ge", clientSecret: "s-123456789", adapter });
     expect(await com.externalServices.test(ours, { pollIntervalMs: 1, timeoutMs: 1000 })).toMatchObject({ status: "PASSED", activityId: "result" });
     expect(pollsAfterTest).toBeGreaterThan(2);
+    // What each poll asks, for a server that does filter: this service's activities since the baseline, 20 at a time.
+    expect(polls.map((q) => [q.get("filter"), q.get("limit")])).toEqual(polls.map(() => ["(source/id eq 'svc-ours') and (createdAt ge 2026-11-30T10:02:00.000Z)", "20"]));
   });
 });

@@ -199,7 +199,7 @@ export class ExternalServices {
       throw err;
     }
     throw new JobFailedError(`DeleteVCenter job ${done.id} for external service ${service.id} ended ${done.state}/${done.resultCode}: ${JSON.stringify(done.statusDetails ?? "")}`,
-      { method: "POST", url: `${API_PREFIX}/v1/jobs` });
+      { method: "POST", url: `${this.client.endpoint}${API_PREFIX}/v1/jobs` });
   }
 
   /**
