@@ -3,6 +3,8 @@
 # COM emulator, for each stack of the matrix: the pull-request preview with the policy pack,
 # the deploy on merge, and the nightly drift check, before and after a change made outside
 # the pipeline; plus a pull request that breaks a policy. Run under scripts/with-engine.
+# The stacks run in parallel, as the workflows' matrix jobs do, each against its own emulator
+# (a workspace of its own: one stack's cancelled deploy must not see the other's creates).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work=$root/.pulumi/gitops
@@ -17,14 +19,12 @@ pack=$root/policy
 policy=(--policy-pack "$pack" --policy-pack-config policy-config.local.json)
 
 . "$root/scripts/start-emulator.sh"
-start_emulator "$work" --port 0 --client gitops-ci:gitops-ci-secret@msp:tenant-a,tenant-b
-url=$emulator_url
 
 step=0
 run() { # expect description command...: expect is ok or fail
   local expect=$1 what=$2; shift 2
   step=$((step + 1))
-  local log=$work/logs/$step.log
+  local log=$work/logs/$stack-$step.log
   if "$@" >"$log" 2>&1; then got=ok; else got=fail; fi
   if [ "$got" = "$expect" ]; then
     printf '  ok   %-58s (%s as expected)\n' "$what" "$([ "$got" = ok ] && echo passed || echo failed)"
@@ -36,8 +36,8 @@ run() { # expect description command...: expect is ok or fail
 }
 
 because() { # pattern: what the step just run printed (for a failed step: why it failed)
-  if ! grep -q "$1" "$work/logs/$step.log"; then
-    echo "  FAIL step $step did not print: $1"; tail -n 40 "$work/logs/$step.log"; exit 1
+  if ! grep -q "$1" "$work/logs/$stack-$step.log"; then
+    echo "  FAIL step $step did not print: $1"; tail -n 40 "$work/logs/$stack-$step.log"; exit 1
   fi
 }
 
@@ -97,7 +97,11 @@ com_patch() { # stack service-key json: a change made outside the pipeline, thro
     -d "$3" "$url/compute-ops-mgmt/v1beta1/external-services/$id" >/dev/null
 }
 
-for stack in tenant-a tenant-b; do
+pipeline() { # stack: every step for one stack of the matrix, against an emulator of its own
+  stack=$1
+  mkdir -p "$work/$stack"
+  start_emulator "$work/$stack" --port 0 --client gitops-ci:gitops-ci-secret@msp:tenant-a,tenant-b
+  url=$emulator_url
   echo "stack $stack (emulator $url)"
   pulumi stack init "$stack" --non-interactive >/dev/null
   set_plain() { pulumi config set --stack "$stack" --plaintext "$1" "$2" --non-interactive; }
@@ -162,5 +166,18 @@ for stack in tenant-a tenant-b; do
   pulumi config rm --stack "$stack" incidentScope --non-interactive
   run ok   "destroy" pulumi destroy --yes "${s[@]}"
   pulumi stack rm --yes "$stack" >/dev/null
+}
+
+stacks=(tenant-a tenant-b)
+pids=()
+for stack in "${stacks[@]}"; do
+  (pipeline "$stack") >"$work/logs/$stack.out" 2>&1 &
+  pids+=($!)
 done
+failed=0
+for i in "${!stacks[@]}"; do
+  wait "${pids[$i]}" || failed=1
+  cat "$work/logs/${stacks[$i]}.out"
+done
+[ "$failed" = 0 ] || { echo "gitops-check: a pipeline step did not behave as expected"; exit 1; }
 echo "gitops-check: every pipeline step behaved as expected"
