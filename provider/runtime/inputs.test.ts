@@ -2,7 +2,7 @@
 import * as fc from "fast-check";
 import type { ExternalService } from "../../sdk";
 import { diffInputs as diffWith } from "./diff";
-import { changedSecretPaths, checkInputs, INPUT_FIELDS, inputsFromService, ServiceInputs, UNKNOWN } from "./inputs";
+import { changedSecretPaths, checkInputs, INPUT_FIELDS, inputsFromService, overlaps, patchView, serverView, ServiceInputs, UNKNOWN } from "./inputs";
 import { fullPatch, minimalPatch } from "./patch";
 
 const snow = () => ({
@@ -113,6 +113,10 @@ describe("diff after an import", () => {
 });
 
 describe("each rule of check, by its exact words", () => {
+  const vcenter = () => ({
+    name: "vc", serviceType: "VMWARE_VCENTER", authentication: { username: "administrator@vsphere.local", password: "vcenter-password" },
+    serviceData: { vCenterUrl: "vc.lab.local", associatedGatewayUri: "/compute-ops-mgmt/v1beta1/appliances/gw-1", vCenterCertFingerprint: "AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99" },
+  });
   const dscc = () => ({ name: "d", serviceType: "DSCC", authentication: { clientId: "c", clientSecret: "s" }, serviceData: { region: "us-west" } });
   it.each([
     ["an unknown input", { ...snow(), colour: "red" }, { property: "colour", reason: `is not an input of ExternalService (inputs: ${INPUT_FIELDS.join(", ")})` }],
@@ -121,6 +125,7 @@ describe("each rule of check, by its exact words", () => {
     ["an empty tenantAcid", { ...snow(), tenantAcid: "" }, { property: "tenantAcid", reason: "must be a non-empty string" }],
     ["a tenantAcid that is no text", { ...snow(), tenantAcid: 7 }, { property: "tenantAcid", reason: "must be a non-empty string" }],
     ["an empty vCenterUuid", { ...snow(), vCenterUuid: "" }, { property: "vCenterUuid", reason: "must be a non-empty string" }],
+    ["a vCenterUuid that is no text", { ...vcenter(), vCenterUuid: 7 }, { property: "vCenterUuid", reason: "must be a non-empty string" }],
     ["a vCenterUuid on another type", { ...snow(), vCenterUuid: "u-1" }, { property: "vCenterUuid", reason: "applies to serviceType VMWARE_VCENTER only" }],
     ["adopt as text", { ...snow(), adopt: "yes" }, { property: "adopt", reason: "must be true or false" }],
     ["an issue time on another type", { ...dscc(), refreshTokenIssuedAt: "2026-06-01T09:00:00Z" }, { property: "refreshTokenIssuedAt", reason: "applies to serviceType SERVICE_NOW only" }],
@@ -159,6 +164,8 @@ describe("each rule of check, by its exact words", () => {
 
   it("judges a connection whose fields are not known yet only by the fields that are", () => {
     expect(checkInputs({ ...snow(), connection: { region: UNKNOWN, clientId: "c", clientSecret: "s" } }).failures).toEqual([]);
+    // A region is judged only without an endpoint: with the endpoint unknown, not yet.
+    expect(checkInputs({ ...snow(), connection: { region: "mars", endpoint: UNKNOWN, clientId: "c", clientSecret: "s" } }).failures).toEqual([]);
     expect(checkInputs({ ...snow(), connection: { region: "mars", clientId: UNKNOWN, clientSecret: "s" } }).failures).toEqual([
       { property: "connection.region", reason: "must be one of us-west, eu-central, ap-northeast" }]);
   });
@@ -256,8 +263,29 @@ describe("the exact shape of inputs", () => {
   it("holds no key for an option not given, after check and after a read", () => {
     const minimal = { name: "d", serviceType: "DSCC", authentication: { clientId: "c", clientSecret: "s" }, serviceData: { region: "us-west" } };
     const base = { name: "d", serviceType: "DSCC", authenticationType: "OAUTH", state: "ENABLED", authentication: { clientId: "c", clientSecret: "s" }, serviceData: { region: "us-west" }, postDeployTest: true, adopt: false };
+    expect(checkInputs(minimal).inputs).toStrictEqual(base);
     expect(checkInputs({ ...minimal, description: null, connection: null }).inputs).toStrictEqual(base);
+    expect(inputsFromService(dsccService(), checked(minimal))).toStrictEqual(base);
     expect(inputsFromService(dsccService({ description: null }), checked(minimal))).toStrictEqual(base);
+    // An imported service has no options in state: the defaults.
+    expect(inputsFromService(dsccService(), { authentication: { clientId: "c", clientSecret: "s" } })).toStrictEqual(base);
+    const view = { name: "d", state: "ENABLED", authentication: { clientId: "c", clientSecret: "s" }, serviceData: { region: "us-west" } };
+    expect(patchView(checked(minimal))).toStrictEqual(view);
+    const masked = { ...view, authentication: { clientId: "c", clientSecret: "**********" } };
+    expect(serverView(dsccService())).toStrictEqual(masked);
+    expect(serverView(dsccService({ description: null }))).toStrictEqual(masked);
+    expect(serverView(dsccService({ description: "words" }))).toStrictEqual({ ...masked, description: "words" });
+  });
+
+  it("keeps every option a program gives, through check", () => {
+    const own = { tenantAcid: "t1", vCenterUuid: "u1", connection: { region: "us-west", clientId: "c", clientSecret: "s" }, postDeployTest: { timeoutSeconds: 5 }, adopt: true };
+    const vc = { name: "vc", serviceType: "VMWARE_VCENTER", authentication: { username: "administrator@vsphere.local", password: "vcenter-password" }, serviceData: { vCenterUrl: "vc.lab.local", associatedGatewayUri: "/compute-ops-mgmt/v1beta1/appliances/gw-1", vCenterCertFingerprint: "AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99" } };
+    expect(checked({ ...vc, ...own })).toMatchObject(own);
+    expect(checked({ ...snow(), refreshTokenIssuedAt: "2026-06-01T09:00:00Z" })).toMatchObject({ refreshTokenIssuedAt: "2026-06-01T09:00:00Z" });
+  });
+
+  it("takes the key under which the engine passes a dynamic provider as no input of the program's", () => {
+    expect(checkInputs({ ...snow(), __provider: "serialized provider" }).failures).toEqual([]);
   });
 
   it("keeps the provider's own options from state through a read, whatever they are", () => {
@@ -280,7 +308,28 @@ describe("changedSecretPaths", () => {
     expect(changedSecretPaths({}, after)).toEqual([]);
   });
 
+  it("names no secret a program stopped giving", () => {
+    const before = checked(snow());
+    const { refreshToken: _dropped, ...rest } = snow().authentication;
+    expect(changedSecretPaths(before, { ...before, authentication: rest } as ServiceInputs)).toEqual([]);
+  });
+
   it("is not an input a program may set", () => {
     expect(checkInputs({ ...snow(), changedSecrets: ["x"] }).failures).toEqual([expect.objectContaining({ property: "changedSecrets" })]);
+  });
+});
+
+describe("which failures an unknown value keeps from being judged", () => {
+  it.each([
+    ["the same path", "serviceData.region", "serviceData.region", true],
+    ["a path inside the failing one", "serviceData.incidentCreationScope.serviceEventIssues", "serviceData.incidentCreationScope", true],
+    ["the enclosing object", "serviceData", "serviceData.region", true],
+    ["the whole input", "", "name", true],
+    ["a failure of the whole input", "name", "", true],
+    ["a sibling", "serviceData.oauthUrl", "serviceData.incidentUrl", false],
+    ["a name that only begins the same", "serviceData", "serviceDataExtra", false],
+    ["a path that only ends the same", "x.serviceData", "serviceData", false],
+  ])("%s", (_case, unknownPath, property, expected) => {
+    expect(overlaps(unknownPath, property)).toBe(expected);
   });
 });

@@ -77,7 +77,12 @@ export function unknownPaths(value: unknown, prefix = ""): string[] {
   return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => unknownPaths(v, prefix ? `${prefix}.${k}` : k));
 }
 
-const related = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`) || a === "" || b === "";
+/**
+ * Whether a value unknown at `unknownPath` may decide a rule about `property`: the same path, one
+ * inside the other, or either the whole input (the empty path).
+ */
+export const overlaps = (unknownPath: string, property: string) =>
+  unknownPath === property || unknownPath.startsWith(`${property}.`) || property.startsWith(`${unknownPath}.`) || unknownPath === "" || property === "";
 
 /**
  * Validates and normalises new inputs. Each failure names its property path and the rule.
@@ -88,7 +93,7 @@ export function checkInputs<T extends Record<string, unknown>>(news: T, options:
   const unknowns = unknownPaths(news);
   const failures: CheckFailure[] = [];
   const add = (property: string, reason: string) => {
-    if (unknowns.some((u) => related(u, property))) return;
+    if (unknowns.some((u) => overlaps(u, property))) return;
     const value = news[property];
     const hidden = SECRET_INPUTS.has(property) && value !== undefined;
     // The engine prints a failing top-level property's value raw: a terminal escape or a line break would reach the terminal.
@@ -104,11 +109,12 @@ export function checkInputs<T extends Record<string, unknown>>(news: T, options:
     if (options.requireConnection) {
       add("connection", "is required: the stack sets hpecom:disableDefaultConnection, so give this resource { connection } in its options");
     }
-  } else if (typeof connection !== "object" || Object.values(connection).some((v) => typeof v !== "string" && v !== UNKNOWN)) {
+  } else if (typeof connection !== "object" || Object.values(connection).some((v) => typeof v !== "string")) { // (an unknown is a string too)
     add("connection", "must be an hpecom.Connection");
   } else {
-    const given = connection as Record<string, unknown>;
-    for (const issue of connectionIssues(connection as ConnectionSettings, (field) => given[field] !== UNKNOWN)) {
+    // A field unknown during preview holds the engine's sentinel, a non-empty string: it raises
+    // no issue but its own, which `add` drops.
+    for (const issue of connectionIssues(connection as ConnectionSettings)) {
       add(`connection.${issue.field}`, issue.rule);
     }
   }
@@ -153,7 +159,7 @@ export function checkInputs<T extends Record<string, unknown>>(news: T, options:
     postDeployTest: (postDeployTest as PostDeployTestOption | undefined) ?? true,
     adopt: (adopt as boolean | undefined) ?? false,
   };
-  if (body.description !== undefined && body.description !== null) inputs.description = body.description;
+  if (body.description !== null) inputs.description = body.description; // the schema's default is null
   if (tenantAcid !== undefined) inputs.tenantAcid = tenantAcid as string;
   if (vCenterUuid !== undefined) inputs.vCenterUuid = vCenterUuid as string;
   if (refreshTokenIssuedAt !== undefined) inputs.refreshTokenIssuedAt = refreshTokenIssuedAt as string;
