@@ -33,8 +33,16 @@ describe("the token's record", () => {
   });
 
   it("has no expiry for a token set outside Pulumi, and none for other service types", () => {
-    expect(tokenRecord(snow(), {}, false, NOW)).toEqual({});
+    expect(tokenRecord(snow(), {}, false, NOW)).toStrictEqual({});
     expect(tokenRecord({ ...snow(), serviceType: "DSCC" } as ServiceInputs, {}, true, NOW)).toEqual({});
+  });
+
+  it("has no expiry without a validity the API gives as a finite number of days", () => {
+    for (const days of [undefined, "100", Number.POSITIVE_INFINITY, Number.NaN]) {
+      const inputs = { ...snow(), serviceData: { ...snow().serviceData, refreshTokenExpiryInDays: days } } as ServiceInputs;
+      expect([days, tokenRecord(inputs, {}, true, NOW)]).toStrictEqual([days, { refreshTokenSentAt: new Date(NOW).toISOString() }]);
+    }
+    expect(tokenRecord({ ...snow(), serviceData: undefined } as unknown as ServiceInputs, {}, true, NOW)).toStrictEqual({ refreshTokenSentAt: new Date(NOW).toISOString() });
   });
 
   it("says a token is new only when an update changes it", () => {
@@ -43,6 +51,8 @@ describe("the token's record", () => {
     expect(sendsNewToken(olds, { ...snow(), authentication: { ...olds.authentication, refreshToken: "rotated" } })).toBe(true);
     expect(sendsNewToken({ ...olds, authentication: { clientId: "cid" } }, snow())).toBe(true);
     expect(sendsNewToken(olds, { ...snow(), authentication: { clientId: "cid", clientSecret: "csecret" } })).toBe(false);
+    // Imported state holds no authentication: a token given now is sent.
+    expect(sendsNewToken({}, snow())).toBe(true);
   });
 });
 
@@ -75,6 +85,8 @@ describe("the notice", () => {
     expect(n?.message).toContain("'ServiceNow Integration'");
     expect(n?.message).toContain(`expires on ${daysAhead(25).slice(0, 10)}, in 25 day(s)`);
     expect(n?.message).toContain("rotate authentication.refreshToken");
+    expect(n?.message).toBe(`the ServiceNow refresh token of external service 'ServiceNow Integration' expires on ${daysAhead(25).slice(0, 10)}, in 25 day(s) `
+      + "(warning window 30 days); rotate authentication.refreshToken (and give refreshTokenIssuedAt its new issue time, if you set it)");
   });
 
   it("is silent outside the window, and the window is inclusive", () => {
@@ -102,7 +114,7 @@ describe("the settings", () => {
     // Issued this very moment counts; a millisecond later does not.
     expect(validIssuedAt(new Date(NOW).toISOString(), NOW)).toBe(true);
     expect(validIssuedAt(new Date(NOW + 1).toISOString(), NOW)).toBe(false);
-    for (const bad of ["2026-06-01", "2026-06-01T09:00:00", "yesterday", "2026-13-01T00:00:00Z", daysAhead(1), 17, null]) {
+    for (const bad of ["2026-06-01", "2026-06-01T09:00:00", "yesterday", "2026-13-01T00:00:00Z", daysAhead(1), 17, null, ["2026-06-01T09:00:00Z"]]) {
       expect([bad, validIssuedAt(bad, NOW)]).toEqual([bad, false]);
     }
   });

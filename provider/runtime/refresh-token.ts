@@ -53,7 +53,7 @@ export function tokenRecord(inputs: ServiceInputs, previous: RefreshTokenRecord,
 
 /** Whether an update that goes from `olds` to `news` sends a new refresh token. */
 export const sendsNewToken = (olds: Partial<ServiceInputs>, news: ServiceInputs) =>
-  news.authentication?.refreshToken !== undefined && olds.authentication?.refreshToken !== news.authentication.refreshToken;
+  news.authentication.refreshToken !== undefined && olds.authentication?.refreshToken !== news.authentication.refreshToken;
 
 /**
  * The latest a token can expire when nobody knows when it was set: a token changes only by an

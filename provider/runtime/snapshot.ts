@@ -10,7 +10,7 @@ const snapshots = new WeakMap<ComClient, Promise<Map<string, AnyExternalService>
 function snapshot(client: ComClient): Promise<Map<string, AnyExternalService>> {
   let pending = snapshots.get(client);
   if (!pending) {
-    pending = client.externalServices.list({ limit: 100 }).toArray().then((all) => new Map(all.map((s) => [s.id, s])));
+    pending = client.externalServices.list().toArray().then((all) => new Map(all.map((s) => [s.id, s]))); // the sdk's pages of 100
     // A failed listing must not poison later reads.
     pending.catch(() => snapshots.delete(client));
     snapshots.set(client, pending);
