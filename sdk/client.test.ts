@@ -208,8 +208,28 @@ describe("ComClient", () => {
     await client(t.adapter).externalServices.get("1");
     const [get] = t.apiCalls();
     expect(get.headers.Authorization).toMatch(/^Bearer token-\d+-abcdef$/);
+    expect(get.headers.Accept).toBe("application/json");
     expect(get.headers["Content-Type"]).toBeUndefined();
     expect(get.data).toBeUndefined();
+  });
+
+  it("after its first answer lets requests go out together, and sends them unpaced when told to", async () => {
+    let inFlight = 0, most = 0;
+    const adapter: AxiosAdapter = async (config) => {
+      if (String(config.url).endsWith("/as/token.oauth2")) return { status: 200, data: { access_token: "token-pace-abcdef", expires_in: 900 }, headers: {}, config, statusText: "" };
+      most = Math.max(most, ++inFlight);
+      for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+      inFlight--;
+      return { status: 200, data: service(), headers: {}, config, statusText: "" };
+    };
+    const paced = client(adapter);
+    await paced.externalServices.get("1");
+    await Promise.all([paced.externalServices.get("2"), paced.externalServices.get("3")]);
+    expect(most).toBe(2);
+    most = 0;
+    const unpaced = client(adapter, { paceRequests: false });
+    await Promise.all([unpaced.externalServices.get("1"), unpaced.externalServices.get("2")]);
+    expect(most).toBe(2);
   });
 
   it.each([300, 199])("takes an answer %i for neither a success nor an error of the API", async (status) => {
@@ -397,10 +417,20 @@ describe("the token endpoint", () => {
   it("says what it refused with the OAuth error it answered, and sends the grant as a form", async () => {
     const t = tokenEndpoint(() => ({ status: 401, data: { error: "invalid_client" } }));
     const c = client(t.adapter, { clientId: "the-client" });
-    await expect(c.externalServices.get("svc")).rejects.toThrow("the token endpoint http://127.0.0.1:9/as/token.oauth2 refused client id 'the-client' (HTTP 401 invalid_client); check the client id and secret");
+    const err = await c.externalServices.get("svc").catch((e) => e);
+    expect([err.message, err.request]).toEqual([
+      "the token endpoint http://127.0.0.1:9/as/token.oauth2 refused client id 'the-client' (HTTP 401 invalid_client); check the client id and secret",
+      { method: "POST", url: "http://127.0.0.1:9/as/token.oauth2" },
+    ]);
     expect(t.tokenCalls).toHaveLength(1);
     expect(t.tokenCalls[0].data).toBe("grant_type=client_credentials&client_id=the-client&client_secret=the-client-secret-42");
     expect(t.tokenCalls[0].headers["Content-Type"]).toBe("application/x-www-form-urlencoded");
+    expect(t.tokenCalls[0].headers.Accept).toBe("application/json");
+  });
+
+  it("takes a 200 without a body for a refusal, not for a token", async () => {
+    const t = tokenEndpoint(() => ({ status: 200, data: undefined }));
+    await expect(client(t.adapter, { clientId: "the-client" }).externalServices.get("svc")).rejects.toThrow("refused client id 'the-client' (HTTP 200)");
   });
 
   it("says it cannot be reached, with the cause", async () => {
