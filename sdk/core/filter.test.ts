@@ -44,6 +44,30 @@ describe("parseFilter", () => {
     ];
     for (const f of built) expect(parseFilter(f.expression)?.node).toEqual(f.node);
   });
+  it.each([
+    ["false and true", "adopted eq false or adopted ne true", { op: "or", operands: [{ op: "eq", path: "adopted", value: false }, { op: "ne", path: "adopted", value: true }] }],
+    ["doubled quotes", "name eq 'O''Brien'", { op: "eq", path: "name", value: "O'Brien" }],
+    ["blanks around and between", "  name   eq 'x'  ", { op: "eq", path: "name", value: "x" }],
+    ["a property named contains", "contains eq 'x'", { op: "eq", path: "contains", value: "x" }],
+    ["null, a timestamp and a number", "a eq null and b ge 2026-01-10T10:00:00Z and c lt -1.5",
+      { op: "and", operands: [{ op: "eq", path: "a", value: null }, { op: "ge", path: "b", value: { timestamp: "2026-01-10T10:00:00Z" } }, { op: "lt", path: "c", value: -1.5 }] }],
+  ])("reads %s", (_case, text, node) => {
+    expect(parseFilter(text)?.node).toEqual(node);
+  });
+
+  it.each([
+    ["an unterminated string", "name eq 'x"],
+    ["a character outside the grammar", "name eq 'x' $"],
+    ["a value where a property belongs", "'x' eq 'y'"],
+    ["an operator it does not know", "name has 'x'"],
+    ["contains with no text", "contains(name, 5)"],
+    ["an unclosed in", "serviceType in ('A'"],
+    ["tokens left over", "name eq 'x' 'y'"],
+    ["only blanks", "   "],
+  ])("leaves %s to the server", (_case, text) => {
+    expect(parseFilter(text)).toBeUndefined();
+  });
+
   it("leaves text outside the grammar to the server", () => {
     expect(parseFilter("startswith(name, 'x')")).toBeUndefined();
     expect(parseFilter("name eq")).toBeUndefined();
