@@ -1,7 +1,7 @@
 import * as fc from "fast-check";
 import { encodeQueryValue } from "../internal/query-string";
 import * as filter from "./filter";
-import { matches } from "./filter-match";
+import { matches, splitFilter } from "./filter-match";
 import { parseFilter } from "./filter-parse";
 
 describe("the OData filter builder", () => {
@@ -126,5 +126,34 @@ describe("a filter applied by the client", () => {
     expect([filter.gt("flag", false), filter.lt("flag", false), filter.ge("flag", false)].map((f) => matches(f, item))).toEqual([false, false, false]);
     expect([filter.gt("name", 1), filter.le("name", 1), filter.lt("generation", "z"), filter.ge("generation", "a")].map((f) => matches(f, item))).toEqual([false, false, false, false]);
     expect([filter.gt("name", "a"), filter.lt("name", "c"), filter.ge("generation", 2), filter.lt("generation", 2)].map((f) => matches(f, item))).toEqual([true, true, true, false]);
+  });
+});
+
+describe("a filter applied by the client", () => {
+  const at = (iso: string) => new Date(iso);
+  it.each([
+    ["a path through null", filter.eq("serviceData/region", "x"), { serviceData: null }, false],
+    ["a path through text", filter.eq("serviceData/region", "x"), { serviceData: "x" }, false],
+    ["a later timestamp", filter.ge("createdAt", at("2026-01-10T10:00:00Z")), { createdAt: "2026-01-11T10:00:00Z" }, true],
+    ["an earlier timestamp", filter.lt("createdAt", at("2026-01-10T10:00:00Z")), { createdAt: "2026-01-09T10:00:00Z" }, true],
+    ["an earlier timestamp, asked for later", filter.gt("createdAt", at("2026-01-10T10:00:00Z")), { createdAt: "2026-01-09T10:00:00Z" }, false],
+    ["a number where a timestamp belongs", filter.ge("createdAt", at("2000-01-01T00:00:00Z")), { createdAt: 5 }, false],
+    ["text that is no timestamp", filter.ge("createdAt", at("2000-01-01T00:00:00Z")), { createdAt: "soon" }, false],
+    ["a number as text", filter.eq("generation", 3), { generation: "3" }, false],
+    ["text as a number", filter.eq("generation", "3"), { generation: 3 }, false],
+    ["a number", filter.le("generation", 3), { generation: 3 }, true],
+    ["a boolean", filter.eq("adopted", true), { adopted: true }, true],
+    ["a boolean as text", filter.eq("adopted", true), { adopted: "true" }, false],
+    ["an order asked of null", filter.ge("description", null), { description: null }, false],
+    ["null for an absent property", filter.eq("description", null), {}, true],
+  ])("%s", (_case, f, item, expected) => {
+    expect(matches(f, item)).toBe(expected);
+  });
+
+  it("sends the server every conjunct on its paths, whatever operators join them, and keeps only the rest", () => {
+    const onType = filter.or(filter.eq("serviceType", "DSCC"), filter.not(filter.eq("serviceType", "SERVICE_NOW")));
+    const split = splitFilter(filter.and(onType, filter.eq("name", "x")), ["serviceType"]);
+    expect([split.server?.expression, split.local?.expression]).toEqual([onType.expression, "name eq 'x'"]);
+    expect(splitFilter(filter.or(filter.eq("serviceType", "DSCC"), filter.eq("name", "x")), ["serviceType"]).server).toBeUndefined();
   });
 });
