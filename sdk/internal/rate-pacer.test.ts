@@ -100,6 +100,26 @@ describe("RatePacer", () => {
   });
 });
 
+describe("RatePacer reading the budget headers", () => {
+  const waitsAfter = (headers: Record<string, string>) => {
+    const { pacer, clock } = pacerOnFakeClock();
+    return (async () => {
+      await pacer.acquire();
+      pacer.settle({ status: 200, headers });
+      await pacer.acquire();
+      return clock.waits;
+    })();
+  };
+
+  it("takes blanks around a number, and a reset in fractions of a second", async () => {
+    expect(await waitsAfter({ "ratelimit-limit": " 3 ", "ratelimit-remaining": " 0 ", "ratelimit-reset": "1.25" })).toEqual([1270]);
+  });
+
+  it.each([["0abc"], ["x0"], ["-1"], [""]])("reads no budget from a remaining of %j", async (remaining) => {
+    expect(await waitsAfter({ "ratelimit-limit": "3", "ratelimit-remaining": remaining, "ratelimit-reset": "1" })).toEqual([]);
+  });
+});
+
 describe("RatePacer after a first request without an answer", () => {
   it("lets the next request go", async () => {
     const { pacer } = pacerOnFakeClock();
