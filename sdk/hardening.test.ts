@@ -11,7 +11,7 @@ import * as filter from "./core/filter";
 import { Filter } from "./core/filter";
 import { quoted } from "./core/quoted";
 import { redact, registerSecret } from "./core/redact";
-import { isLoopbackHost } from "./core/regions";
+import { isLoopbackHost, regionEndpoint, workspaceKey } from "./core/regions";
 import { ExternalServiceCreateSchema } from "./models/external-service";
 import { clearTokenCaches } from "./internal/token-cache";
 
@@ -61,10 +61,22 @@ describe("URLs credentials travel to", () => {
     ["127.0.0.2", true], ["localhost", true], ["[::1]", true], ["[::ffff:127.0.0.2]", true], ["[::ffff:7f00:2]", true],
     ["[0:0:0:0:0:0:0:1]", true], ["[::ffff:10.0.0.1]", false], ["[::ffff:a00:1]", false], ["10.0.0.1", false],
     ["127.example.com", false], ["[::2]", false], ["localhost.example.com", false],
+    ["[::ffff:127.0.0.100]", true], ["[1::ffff:7f00:1]", false], ["[::ffff:7f00:1:2]", false],
   ])("judges %s as loopback: %s", (host, loopback) => {
     expect(isLoopbackHost(host)).toBe(loopback);
     // The same judgement through the URL parser, which is what the client sees.
     expect(isLoopbackHost(new URL(`http://${host}/`).hostname)).toBe(loopback);
+  });
+});
+
+describe("which workspace a connection addresses", () => {
+  it("is the endpoint without trailing slashes, or the region's, and the tenant", () => {
+    expect(workspaceKey({ endpoint: "https://com.example.com//", tenantAcid: "t1" })).toBe("https://com.example.com t1");
+    expect(workspaceKey({ endpoint: "https://com.example.com/api/" })).toBe("https://com.example.com/api ");
+    expect(workspaceKey({ region: "eu-central" })).toBe(`${regionEndpoint("eu-central")} `);
+    // A region it does not know is kept as it is (check names it); none at all is the empty base.
+    expect(workspaceKey({ region: "mars" })).toBe("mars ");
+    expect(workspaceKey({})).toBe(" ");
   });
 });
 

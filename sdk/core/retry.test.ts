@@ -49,3 +49,18 @@ describe("backoff", () => {
     expect(serverHintMs({})).toBeUndefined();
   });
 });
+
+describe("the server's hint", () => {
+  it.each([
+    [{ "ratelimit-reset": " 3 " }, 3000],
+    [{ "ratelimit-reset": "1.25" }, 1250],
+    [{ "ratelimit-reset": "2abc", "retry-after": "4" }, 4000],
+    [{ "ratelimit-reset": "x2", "retry-after": "4" }, 4000],
+    [{ "retry-after": " 2 " }, 2000],
+    [{ "retry-after": "2.25" }, 2250],
+    [{ "retry-after": "2abc" }, undefined],
+    [{ "retry-after": "x2" }, undefined],
+  ])("reads %j as %s ms", (headers, ms) => {
+    expect(serverHintMs(headers, Date.parse("2026-01-01T00:00:00Z"))).toBe(ms);
+  });
+});
