@@ -31,6 +31,9 @@ const service = (over: Record<string, unknown> = {}) => ({
   createdAt: "2026-01-10T10:00:00Z", updatedAt: "2026-01-10T10:00:00Z", ...over,
 });
 
+/** A list answer with no item, as the API gives for an empty workspace or a name it does not hold. */
+const emptyPage = () => ({ status: 200, data: { offset: 0, count: 0, total: 0, items: [] } });
+
 function client(adapter: AxiosAdapter, extra: Partial<ComClientOptions> = {}) {
   return new ComClient({
     endpoint: "http://127.0.0.1:9", clientId: `client-${Math.random()}`, clientSecret: "the-client-secret-42", tokenUrl: "http://127.0.0.1:9/as/token.oauth2",
@@ -78,7 +81,7 @@ describe("ComClient", () => {
 
   it("sends the create again when the lookup finds nothing", async () => {
     const reset = new AxiosError("socket hang up", "ECONNRESET");
-    const t = transport(() => reset, () => ({ status: 200, data: { offset: 0, count: 0, total: 0, items: [] } }), () => ({ status: 201, data: service() }));
+    const t = transport(() => reset, emptyPage, () => ({ status: 201, data: service() }));
     await client(t.adapter).externalServices.create({
       name: "dscc", serviceType: "DSCC", authentication: { clientId: "c", clientSecret: "s" }, serviceData: { region: "us-west" },
     });
@@ -86,9 +89,8 @@ describe("ComClient", () => {
   });
 
   it("sends a create at most maxRetries times more when every attempt is ambiguous, then reports the last failure", async () => {
-    const empty = () => ({ status: 200, data: { offset: 0, count: 0, total: 0, items: [] } });
     const unavailable = () => ({ status: 503, data: { httpStatusCode: 503, errorCode: "HPE-GL-COMPUTE_OPS-503", message: "try later" } });
-    const t = transport(unavailable, empty, unavailable, empty, unavailable, empty, unavailable, empty);
+    const t = transport(unavailable, emptyPage, unavailable, emptyPage, unavailable, emptyPage, unavailable, emptyPage);
     const err = await client(t.adapter, { maxRetries: 2 }).externalServices.create({
       name: "dscc", serviceType: "DSCC", authentication: { clientId: "c", clientSecret: "s" }, serviceData: { region: "us-west" },
     }).catch((e) => e);
@@ -97,9 +99,8 @@ describe("ComClient", () => {
   });
 
   it("reports a duplicate after an ambiguous attempt when the lookup still finds no such service", async () => {
-    const empty = () => ({ status: 200, data: { offset: 0, count: 0, total: 0, items: [] } });
     const duplicate = () => ({ status: 400, data: { httpStatusCode: 400, errorCode: "HPE-GL-COMPUTE_OPS-1700004", message: "already exists" } });
-    const t = transport(() => ({ status: 503, data: {} }), empty, duplicate, empty);
+    const t = transport(() => ({ status: 503, data: {} }), emptyPage, duplicate, emptyPage);
     const err = await client(t.adapter).externalServices.create({
       name: "dscc", serviceType: "DSCC", authentication: { clientId: "c", clientSecret: "s" }, serviceData: { region: "us-west" },
     }).catch((e) => e);
@@ -349,7 +350,7 @@ describe("fallbacks", () => {
   });
 
   it("reads an empty workspace from one empty page", async () => {
-    const t = transport(() => ({ status: 200, data: { offset: 0, count: 0, total: 0, items: [] } }));
+    const t = transport(emptyPage);
     expect(await client(t.adapter).externalServices.list().toArray()).toEqual([]);
     expect(t.apiCalls()).toHaveLength(1);
     const bare = transport(() => ({ status: 200, data: { items: [] } }));

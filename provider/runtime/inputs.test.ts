@@ -18,6 +18,12 @@ const snow = () => ({
   },
 });
 
+const vcenter = () => ({
+  name: "vc", serviceType: "VMWARE_VCENTER",
+  authentication: { username: "admin", password: "pw" },
+  serviceData: { vCenterUrl: "vc.lab", associatedGatewayUri: "/gw/1", vCenterCertFingerprint: "ab".repeat(32) },
+});
+
 function checked(news: Record<string, unknown>): ServiceInputs {
   const outcome = checkInputs(news);
   if (!outcome.checked) throw new Error(`fixture does not check: ${JSON.stringify(outcome.failures)}`);
@@ -113,10 +119,6 @@ describe("diff after an import", () => {
 });
 
 describe("each rule of check, by its exact words", () => {
-  const vcenter = () => ({
-    name: "vc", serviceType: "VMWARE_VCENTER", authentication: { username: "administrator@vsphere.local", password: "vcenter-password" },
-    serviceData: { vCenterUrl: "vc.lab.local", associatedGatewayUri: "/compute-ops-mgmt/v1beta1/appliances/gw-1", vCenterCertFingerprint: "AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99" },
-  });
   const dscc = () => ({ name: "d", serviceType: "DSCC", authentication: { clientId: "c", clientSecret: "s" }, serviceData: { region: "us-west" } });
   it.each([
     ["an unknown input", { ...snow(), colour: "red" }, { property: "colour", reason: `is not an input of ExternalService (inputs: ${INPUT_FIELDS.join(", ")})` }],
@@ -198,17 +200,13 @@ describe("merge patches of an update", () => {
   });
 
   it("always sends a vCenter's seed group: name, the three connection fields, username and password", () => {
-    const vcenter = {
-      name: "vc", serviceType: "VMWARE_VCENTER",
-      authentication: { username: "admin", password: "pw" },
-      serviceData: { vCenterUrl: "vc.lab", associatedGatewayUri: "/gw/1", vCenterCertFingerprint: "ab".repeat(32) },
-    };
-    const before = checked(vcenter);
-    const after = checked({ ...vcenter, description: "lab" });
+    const vc = vcenter();
+    const before = checked(vc);
+    const after = checked({ ...vc, description: "lab" });
     expect(minimalPatch(before, after)).toEqual({
-      description: "lab", name: "vc", serviceData: vcenter.serviceData, authentication: vcenter.authentication,
+      description: "lab", name: "vc", serviceData: vc.serviceData, authentication: vc.authentication,
     });
-    expect(minimalPatch(before, checked({ ...vcenter, vCenterUuid: "4c4c4544-0042" }))).toBeUndefined();
+    expect(minimalPatch(before, checked({ ...vc, vCenterUuid: "4c4c4544-0042" }))).toBeUndefined();
   });
 
   it("after a change outside Pulumi sends every managed field, secrets included, and nulls what is not desired", () => {
@@ -279,8 +277,7 @@ describe("the exact shape of inputs", () => {
 
   it("keeps every option a program gives, through check", () => {
     const own = { tenantAcid: "t1", vCenterUuid: "u1", connection: { region: "us-west", clientId: "c", clientSecret: "s" }, postDeployTest: { timeoutSeconds: 5 }, adopt: true };
-    const vc = { name: "vc", serviceType: "VMWARE_VCENTER", authentication: { username: "administrator@vsphere.local", password: "vcenter-password" }, serviceData: { vCenterUrl: "vc.lab.local", associatedGatewayUri: "/compute-ops-mgmt/v1beta1/appliances/gw-1", vCenterCertFingerprint: "AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99" } };
-    expect(checked({ ...vc, ...own })).toMatchObject(own);
+    expect(checked({ ...vcenter(), ...own })).toMatchObject(own);
     expect(checked({ ...snow(), refreshTokenIssuedAt: "2026-06-01T09:00:00Z" })).toMatchObject({ refreshTokenIssuedAt: "2026-06-01T09:00:00Z" });
   });
 

@@ -65,7 +65,6 @@ describe("ExternalServices.test against a server that ignores the activity filte
 });
 
 describe("ExternalServices.test against a server that ignores createdAt ge", () => {
-  // ledger: activity-source
   it("takes no result recorded before the baseline, and one recorded in the same second as it", async () => {
     const ours = "svc-ours";
     const activity = (id: string, key: string, at: string) => ({ id, key, title: "External service test", source: { id: ours }, createdAt: at });
