@@ -1,4 +1,4 @@
-// ledger: activity-source, activity-order
+// ledger: activity-source, activity-order, activities-filter
 import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from "axios";
 import { ComClient } from "../client";
 import { clearTokenCaches } from "../internal/token-cache";
