@@ -77,7 +77,7 @@ export const IncidentScopeSchema = z.strictObject({
     .describe("Create an incident for health notifications; independent of the event hierarchy, sent only when set."),
 }).describe(`Which events create ServiceNow incidents. ${SCOPE_HIERARCHY_RULE}`).transform((scope, ctx): IncidentScope => {
   const check = checkIncidentScope(scope);
-  for (const reason of check.reasons) ctx.addIssue({ code: "custom", message: reason });
+  for (const reason of check.reasons) ctx.addIssue(reason);
   return check.scope;
 });
 
