@@ -25,13 +25,16 @@ describe("classifyTestActivity", () => {
     ["a non-test activity", { key: "SERVER_POWER_ON", title: "Server powered on", message: "ok" }, undefined],
     ["a test that decides nothing yet", { title: "External service test started" }, undefined],
     ["nothing at all", {}, undefined],
+    ["an empty name beside a real one", { message: "Test failed", source: { name: "", displayName: "my-snow" } }, "FAILED"],
+    // A name is replaced by a space: the words around it must not join into another word ("ok" + "ay").
+    ["a name glued between two words", { message: "Test result: okmy-snoway", source: { name: "my-snow" } }, "PASSED"],
   ])("%s", (_what, activity, expected) => {
     expect(classifyTestActivity(activity)).toBe(expected);
   });
 
   it("reads failure words before success words in one text", () => {
     expect(classifyTestActivity({ message: "Test succeeded with errors" })).toBe("FAILED");
-    expect(classifyTestActivity({ message: "Test timed out" })).toBe("FAILED");
+    for (const late of ["Test timed out", "Test timeout", "Test time out", "Test timedout"]) expect(classifyTestActivity({ message: late })).toBe("FAILED");
     expect(classifyTestActivity({ message: "Test result: ok" })).toBe("PASSED");
   });
 });
