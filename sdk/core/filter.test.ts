@@ -95,10 +95,64 @@ describe("a filter that cannot be built or revived", () => {
     ["a revived unknown operator", revive({ op: "startswith", path: "name", value: "a" }), "invalid filter: unknown operator"],
     ["a revived literal that is an object", revive({ op: "eq", path: "name", value: { a: 1 } }), "invalid filter literal: use a string, number, boolean, null or Date"],
     ["a revived timestamp with another key", revive({ op: "eq", path: "createdAt", value: { timestamp: "2026-01-01T00:00:00Z", x: 1 } }), "invalid filter literal: use a string, number, boolean, null or Date"],
+    ["a revived path that is missing", revive({ op: "eq", value: 1 }), "invalid filter property 'undefined': use names separated by '/', e.g. serviceData/region"],
+    ["a revived path of one name and a number", revive({ op: "eq", path: "a/1b", value: 1 }), "invalid filter property 'a/1b': use names separated by '/', e.g. serviceData/region"],
+    ["a revived literal that is missing", revive({ op: "eq", path: "name" }), "invalid filter literal: use a string, number, boolean, null or Date"],
+    ["a revived timestamp that is a list", revive({ op: "ge", path: "createdAt", value: { timestamp: ["2026-01-01T00:00:00Z"] } }), "invalid filter literal: use a string, number, boolean, null or Date"],
+    ["a revived 'not' with no operand", revive({ op: "not" }), "invalid filter: unknown operator"],
+    ["a revived node that is null", revive(null), "filter must be a string or built with hpecom.filter (e.g. filter.eq(\"serviceType\", \"DSCC\"))"],
+    ["a revived node that is a function", revive(Object.assign(() => undefined, { op: "eq" })), "filter must be a string or built with hpecom.filter (e.g. filter.eq(\"serviceType\", \"DSCC\"))"],
+    ["a number that is not finite, in a list", () => filter.isIn("generation", [1, -Infinity]), "invalid filter number -Infinity"],
     ["something that is no filter", () => filter.Filter.revive({ expression: "name eq 'a'" }), "filter must be a string or built with hpecom.filter (e.g. filter.eq(\"serviceType\", \"DSCC\"))"],
     ["a node whose op is no string", () => filter.Filter.revive({ node: { op: 1 } }), "filter must be a string or built with hpecom.filter (e.g. filter.eq(\"serviceType\", \"DSCC\"))"],
   ])("is refused, naming the rule: %s", (_case, build, message) => {
     expect(build).toThrow(new TypeError(message));
+  });
+
+  // Revived timestamps are the only unquoted text a filter carries: each part of the pattern is held.
+  it.each([
+    ["seconds only", "2026-01-01T00:00:00Z", true],
+    ["one digit of fraction", "2026-01-01T00:00:00.1Z", true],
+    ["nine digits of fraction", "2026-01-01T00:00:00.123456789Z", true],
+    ["ten digits of fraction", "2026-01-01T00:00:00.1234567890Z", false],
+    ["a point with no digit", "2026-01-01T00:00:00.Z", false],
+    ["text before", "x2026-01-01T00:00:00Z", false],
+    ["text after", "2026-01-01T00:00:00Zx", false],
+    ["a three-digit year", "202-01-01T00:00:00Z", false],
+    ["a five-digit year", "20260-01-01T00:00:00Z", false],
+    ["a one-digit month", "2026-1-01T00:00:00Z", false],
+    ["no zone", "2026-01-01T00:00:00", false],
+    ["a close that is no injection", "2026-01-01T00:00:00Z) or (a eq 1", false],
+  ])("revives a timestamp with %s: %s", (_case, timestamp, accepted) => {
+    const revived = () => filter.Filter.revive({ node: { op: "ge", path: "createdAt", value: { timestamp } } });
+    if (accepted) expect((revived() as filter.Filter).expression).toBe(`createdAt ge ${timestamp}`);
+    else expect(revived).toThrow(new TypeError("invalid filter literal: use a string, number, boolean, null or Date"));
+  });
+
+  it("revives a tree nested as deep as the limit, and refuses one level more", () => {
+    const nested = (levels: number) => {
+      let node: unknown = { op: "eq", path: "a", value: 1 };
+      for (let i = 0; i < levels; i++) node = { op: "not", operand: node };
+      return { node };
+    };
+    expect((filter.Filter.revive(nested(64)) as filter.Filter).expression).toBe(`${"not (".repeat(64)}a eq 1${")".repeat(64)}`);
+    expect(() => filter.Filter.revive(nested(65))).toThrow(new TypeError("invalid filter: nested more than 64 levels"));
+    const andNested = { node: { op: "and", operands: [nested(64).node, { op: "eq", path: "b", value: 2 }] } };
+    expect(() => filter.Filter.revive(andNested)).toThrow(new TypeError("invalid filter: nested more than 64 levels"));
+  });
+
+  it("revives each comparison as itself", () => {
+    for (const op of ["eq", "ne", "gt", "ge", "lt", "le"] as const) {
+      const built = filter[op]("generation", 2);
+      expect(filter.Filter.revive(JSON.parse(JSON.stringify(built)))).toEqual(built);
+      expect(built.expression).toBe(`generation ${op} 2`);
+    }
+  });
+
+  it("an 'and' or 'or' of one filter is that filter", () => {
+    const f = filter.eq("a", 1);
+    expect(filter.and(f)).toBe(f);
+    expect(filter.or(f)).toBe(f);
   });
 
   it("revives every operator as the builder built it, literals checked", () => {

@@ -74,7 +74,7 @@ function toLiteral(value: FilterValue): FilterLiteral {
     if (Number.isNaN(value.getTime())) throw new TypeError("invalid filter date");
     return { timestamp: value.toISOString() };
   }
-  if (typeof value === "number" && !Number.isFinite(value)) throw new TypeError(`invalid filter number ${value}`);
+  // A number that is not finite is refused by literal(), as the filter is rendered.
   if (typeof value === "string") return wellFormed(value);
   return value;
 }
