@@ -7,7 +7,7 @@
  */
 import { Comparison, Filter, FilterLiteral, FilterNode } from "./filter";
 
-const TOKEN = /\s*(?:(\(|\)|,)|'((?:[^']|'')*)'|(\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2}))|(-?\d+(?:\.\d+)?)(?![\w-])|([A-Za-z_]\w*(?:\/[A-Za-z_]\w*)*))/y;
+const TOKEN = /\s*(?:(\(|\)|,)|'((?:[^']|'')*)'|(\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2}))|(-?\d+(?:\.\d+)?)(?!\w)|([A-Za-z_]\w*(?:\/[A-Za-z_]\w*)*))/y;
 const COMPARISONS = new Set<string>(["eq", "ne", "gt", "ge", "lt", "le"]);
 
 type Token = { kind: "punct" | "string" | "timestamp" | "number" | "word"; text: string };
@@ -21,7 +21,7 @@ function outside(): never {
 function tokens(text: string): Token[] | undefined {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
-  while (TOKEN.lastIndex < text.length && text.slice(TOKEN.lastIndex).trim() !== "") {
+  while (text.slice(TOKEN.lastIndex).trim() !== "") {
     const m = TOKEN.exec(text);
     if (!m) return undefined;
     if (m[1]) out.push({ kind: "punct", text: m[1] });

@@ -51,6 +51,18 @@ describe("parseFilter", () => {
     ["a property named contains", "contains eq 'x'", { op: "eq", path: "contains", value: "x" }],
     ["null, a timestamp and a number", "a eq null and b ge 2026-01-10T10:00:00Z and c lt -1.5",
       { op: "and", operands: [{ op: "eq", path: "a", value: null }, { op: "ge", path: "b", value: { timestamp: "2026-01-10T10:00:00Z" } }, { op: "lt", path: "c", value: -1.5 }] }],
+    ["an empty string", "name eq ''", { op: "eq", path: "name", value: "" }],
+    ["a string of blanks, parentheses, commas and words", "name eq ' a (b), c and d '", { op: "eq", path: "name", value: " a (b), c and d " }],
+    ["a timestamp with a fraction", "createdAt gt 2026-01-10T10:00:00.123Z", { op: "gt", path: "createdAt", value: { timestamp: "2026-01-10T10:00:00.123Z" } }],
+    ["a timestamp east of UTC", "createdAt ge 2026-01-10T10:00:00+02:00", { op: "ge", path: "createdAt", value: { timestamp: "2026-01-10T10:00:00+02:00" } }],
+    ["a timestamp west of UTC", "createdAt le 2026-01-10T10:00:00-05:30", { op: "le", path: "createdAt", value: { timestamp: "2026-01-10T10:00:00-05:30" } }],
+    ["a whole number and a negative one", "a eq 12 or a eq -3", { op: "or", operands: [{ op: "eq", path: "a", value: 12 }, { op: "eq", path: "a", value: -3 }] }],
+    ["no blanks at all", "(a eq 1)and(b in(2,'x'))", { op: "and", operands: [{ op: "eq", path: "a", value: 1 }, { op: "in", path: "b", values: [2, "x"] }] }],
+    ["'and' before 'or'", "a eq 1 or b eq 2 and c eq 3",
+      { op: "or", operands: [{ op: "eq", path: "a", value: 1 }, { op: "and", operands: [{ op: "eq", path: "b", value: 2 }, { op: "eq", path: "c", value: 3 }] }] }],
+    ["'not' of 'not'", "not not a eq 1", { op: "not", operand: { op: "not", operand: { op: "eq", path: "a", value: 1 } } }],
+    ["a path of names with digits and underscores", "_a1/_b_2 eq 1", { op: "eq", path: "_a1/_b_2", value: 1 }],
+    ["a number with two decimals", "a lt 1.25", { op: "lt", path: "a", value: 1.25 }],
   ])("reads %s", (_case, text, node) => {
     expect(parseFilter(text)?.node).toEqual(node);
   });
@@ -64,8 +76,34 @@ describe("parseFilter", () => {
     ["an unclosed in", "serviceType in ('A'"],
     ["tokens left over", "name eq 'x' 'y'"],
     ["only blanks", "   "],
+    ["a number glued to a word", "a eq 1or b eq 2"],
+    ["a number glued to a dash", "a eq 1-2"],
+    ["a number with a point and no digit", "a eq 1."],
+    ["a timestamp with a one-digit month", "createdAt ge 2026-1-10T10:00:00Z"],
+    ["a timestamp with a three-digit year", "createdAt ge 202-01-10T10:00:00Z"],
+    ["a timestamp with no zone", "createdAt ge 2026-01-10T10:00:00"],
+    ["a timestamp with a short offset", "createdAt ge 2026-01-10T10:00:00+2:00"],
+    ["a path whose second name starts with a digit", "a/1b eq 1"],
+    ["a path ending in a slash", "a/ eq 1"],
+    ["a dangling 'and'", "a eq 1 and"],
+    ["a dangling 'or'", "a eq 1 or"],
+    ["a dangling 'not'", "not"],
+    ["a path and nothing more", "name"],
+    ["'contains' at the end", "a eq 1 and contains"],
+    ["'contains' with a timestamp", "contains(name, 2026-01-10T10:00:00Z)"],
+    ["an 'in' with a trailing comma", "a in (1,)"],
+    ["an unclosed parenthesis", "(a eq 1"],
+    ["a word where a value belongs", "a eq b"],
+    ["a timestamp where a property belongs", "2026-01-10T10:00:00Z eq a"],
   ])("leaves %s to the server", (_case, text) => {
     expect(parseFilter(text)).toBeUndefined();
+  });
+
+  it("reads each text from its start, whatever the text before it left", () => {
+    expect(parseFilter("abcdefgh eq 1   ")?.expression).toBe("abcdefgh eq 1");
+    expect(parseFilter("a eq 'b'")?.expression).toBe("a eq 'b'");
+    expect(parseFilter("a eq 'x")).toBeUndefined();
+    expect(parseFilter("b eq 2")?.expression).toBe("b eq 2");
   });
 
   it("leaves text outside the grammar to the server", () => {
