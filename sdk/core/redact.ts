@@ -27,18 +27,18 @@ const jsonEscaped = (text: string) => JSON.stringify(text).slice(1, -1);
 export function registerSecret(value: unknown): void {
   if (typeof value !== "string" || value.length < MIN_SECRET_LENGTH || value === MASK) return;
   const forms = [value, jsonEscaped(value), jsonEscaped(jsonEscaped(value)), encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2)];
-  const added = forms.filter((form) => !knownForms.includes(form));
-  if (added.length) knownForms = [...new Set([...knownForms, ...added])].sort((a, b) => b.length - a.length);
+  knownForms = [...new Set([...knownForms, ...forms])].sort((a, b) => b.length - a.length);
 }
 
-const KEY = String.raw`[^"\\\s]*(?:secret|password|token|authorization)[^"\\\s]*`;
+/** A secret-named key: one JSON string's text (it stops at a quote), blanks and backslashes allowed. */
+const KEY = String.raw`[^"]*(?:secret|password|token|authorization)[^"]*`;
 /** By structure: the value of a secret-named key in JSON text (`"password": "…"`). */
 const JSON_VALUE = new RegExp(String.raw`("${KEY}"\s*:\s*")((?:[^"\\]|\\.)*)"`, "gi");
 /** The same in JSON that was itself put in a JSON string (`\"password\":\"…\"`): the value ends at a `\"` before `,`, `}` or `]`. */
 const ESCAPED_JSON_VALUE = new RegExp(String.raw`(\\"${KEY}\\"\s*:\s*\\")(.*?)\\"(?=\s*[,}\]]|$)`, "gi");
 /** In a form or a query string (`client_secret=…`). */
 const FORM_VALUE = /((?:^|[?&\s])[\w.-]*(?:secret|password|token)[\w.-]*=)([^&\s]*)/gi;
-const CREDENTIAL = /(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
+const CREDENTIAL = /(Bearer|Basic)\s+[\w.~+/=-]+/gi;
 
 /** The text with every secret it may hold replaced. */
 export function redact(text: string): string {
@@ -47,9 +47,7 @@ export function redact(text: string): string {
     .replace(JSON_VALUE, `$1${REDACTED}"`)
     .replace(ESCAPED_JSON_VALUE, `$1${REDACTED}\\"`)
     .replace(FORM_VALUE, `$1${REDACTED}`);
-  for (const form of knownForms) {
-    if (out.includes(form)) out = out.split(form).join(REDACTED);
-  }
+  for (const form of knownForms) out = out.split(form).join(REDACTED);
   return out;
 }
 
