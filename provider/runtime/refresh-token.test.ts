@@ -111,6 +111,10 @@ describe("the settings", () => {
   it("take an issue time with a zone, not in the future", () => {
     expect(validIssuedAt("2026-06-01T09:00:00Z", NOW)).toBe(true);
     expect(validIssuedAt("2026-06-01T09:00:00.123+02:00", NOW)).toBe(true);
+    expect(validIssuedAt("2026-06-01T09:00:00.123-05:00", NOW)).toBe(true);
+    expect(validIssuedAt("2026-06-01T09:00Z", NOW)).toBe(true);
+    // Date.parse takes an offset without its colon; ISO 8601's extended form, the rule's, does not.
+    expect(validIssuedAt("2026-06-01T09:00:00+0200", NOW)).toBe(false);
     // Issued this very moment counts; a millisecond later does not.
     expect(validIssuedAt(new Date(NOW).toISOString(), NOW)).toBe(true);
     expect(validIssuedAt(new Date(NOW + 1).toISOString(), NOW)).toBe(false);

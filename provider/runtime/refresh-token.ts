@@ -28,7 +28,8 @@ const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d
 
 /** Whether `value` is an ISO 8601 date-time with a zone, no later than `now`. */
 export function validIssuedAt(value: unknown, now = Date.now()): boolean {
-  return typeof value === "string" && ISO_8601.test(value) && !Number.isNaN(Date.parse(value)) && Date.parse(value) <= now;
+  // An impossible date (2026-13-01) parses to NaN, which is no earlier than anything.
+  return typeof value === "string" && ISO_8601.test(value) && Date.parse(value) <= now;
 }
 
 const validityDays = (inputs: Pick<ServiceInputs, "serviceData">) => {
