@@ -187,6 +187,13 @@ describe("ComClient", () => {
       expect(err.message).toContain(`no answer (${code})`);
     });
 
+  it("keeps every secret a body carries, at any depth, out of an answer that repeats it loosely; other text stays", async () => {
+    const t = transport(() => ({ status: 400, data: { message: "password loose-echo-secret-77 is wrong for plain-name-123" } }));
+    const body = { name: "plain-name-123", authentication: { username: "u", password: "loose-echo-secret-77" } };
+    const err = await client(t.adapter).request({ method: "PATCH", path: "/x", body }).catch((e) => e);
+    expect(err.message).toContain("password [REDACTED] is wrong for plain-name-123");
+  });
+
   it("times each exchange from its start", async () => {
     const durations: number[] = [];
     const t = transport(() => ({ status: 200, data: service() }));

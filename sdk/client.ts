@@ -204,7 +204,8 @@ export class ComClient {
       if (req.body !== undefined) headers["Content-Type"] = req.contentType ?? "application/json";
       await this.pacer?.acquire();
       const x = await this.exchange({
-        method: req.method, url, headers, data: req.body === undefined ? undefined : JSON.stringify(req.body), transformRequest: [(d) => d],
+        // Sent as serialized here (JSON.stringify(undefined) is no body), untouched by axios's transforms.
+        method: req.method, url, headers, data: JSON.stringify(req.body), transformRequest: [],
       }, req.retryClass ?? "idempotent", attempt);
       this.pacer?.settle(x.res && { status: x.res.status, headers: x.headers });
 
@@ -251,7 +252,7 @@ export class ComClient {
     try {
       const res = await this.http.request(config);
       const headers = flatHeaders(res);
-      const retry = res.status >= 400 && shouldRetry({ retryClass, status: res.status, attempt, maxRetries: this.maxRetries });
+      const retry = shouldRetry({ retryClass, status: res.status, attempt, maxRetries: this.maxRetries });
       return { res, headers, retryInMs: retry ? this.retryDelayMs(attempt, serverHintMs(headers)) : undefined };
     } catch (err) {
       if (!axios().isAxiosError(err)) throw err;
@@ -302,7 +303,7 @@ export class ComClient {
 /** The query string of a request; text that cannot be percent-encoded (a lone surrogate) is an error naming the parameter. */
 function encodeQueryOf(req: ComRequest<unknown>): string {
   for (const [key, value] of Object.entries(req.query ?? {})) {
-    if (typeof value === "string" && LONE_SURROGATE.test(value)) {
+    if (LONE_SURROGATE.test(String(value))) {
       throw new ComValidationError([{ path: key, message: "is not well-formed Unicode (it holds a lone surrogate)" }], "request");
     }
   }

@@ -22,7 +22,8 @@ export function shouldRetry(input: RetryInput): boolean {
   if (input.attempt >= input.maxRetries) return false;
   // A 429 is a refusal: the server did nothing, so even a create may be sent again.
   if (input.status === 429) return true;
-  if (input.retryClass === "create") return false;
+  // Only what is safe to repeat is repeated: a create, or a class this code does not know, is not.
+  if (input.retryClass !== "idempotent") return false;
   if (input.failure) return true;
   // Any 5xx: the reference lists 500 for every operation, and repeating a read, a merge
   // patch or a delete gives the same result (openai-node and smithy retry these too).
