@@ -39,6 +39,11 @@ describe("diffInputs", () => {
     expect(diffInputs(dscc(), dscc(), { ...stack, clientSecret: "rotated" }, stack)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
   });
 
+  it("calls authentication a change when state holds none at all", () => {
+    const outcome = diffInputs(dscc({ authentication: undefined as never }), dscc(), stack);
+    expect([outcome.changes, outcome.replaces]).toEqual([true, []]);
+  });
+
   it("does not call secrets a change that state never held (an imported service), but does a changed one", () => {
     const imported = dscc({ authentication: { clientId: "dc" } as never });
     expect(diffInputs(imported, dscc(), stack).changes).toBe(false);

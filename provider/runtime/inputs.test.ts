@@ -162,6 +162,7 @@ describe("each rule of check, by its exact words", () => {
   it("does not print a value that holds control characters, and names the property all the same", () => {
     expect(checkInputs({ ...snow(), colour: "\u001b[2J" }).failures.map((f) => f.property)).toEqual(["colour (not printed: it holds control characters)"]);
     expect(checkInputs({ ...snow(), tenantAcid: 7, adopt: "\u001b[31mred" }).failures.map((f) => f.property)).toEqual(["tenantAcid", "adopt (not printed: it holds control characters)"]);
+    expect(checkInputs({ ...snow(), colours: ["red", "\u001b[2J"] }).failures.map((f) => f.property)).toEqual(["colours (not printed: it holds control characters)"]);
   });
 
   it("judges a connection whose fields are not known yet only by the fields that are", () => {

@@ -97,7 +97,8 @@ export function checkInputs<T extends Record<string, unknown>>(news: T, options:
     const value = news[property];
     const hidden = SECRET_INPUTS.has(property) && value !== undefined;
     // The engine prints a failing top-level property's value raw: a terminal escape or a line break would reach the terminal.
-    const unprintable = typeof value === "string" && CONTROL_CHARACTERS.test(value);
+    // A list is printed with its items' text, raw too.
+    const unprintable = CONTROL_CHARACTERS.test(String(value));
     failures.push({ property: hidden ? `${property} (secret)` : unprintable ? `${property} (not printed: it holds control characters)` : property, reason });
   };
 
@@ -137,8 +138,8 @@ export function checkInputs<T extends Record<string, unknown>>(news: T, options:
     }
   }
 
-  const api: Record<string, unknown> = {};
-  for (const key of API_FIELDS) if (news[key] !== undefined) api[key] = news[key];
+  // An absent field and an undefined one are the same to the schema.
+  const api = Object.fromEntries(API_FIELDS.map((key) => [key, news[key]]));
   const parsed = ExternalServiceCreateSchema.safeParse(api);
   if (!parsed.success) for (const issue of issuesOf(parsed.error)) add(issue.path, issue.message);
 

@@ -179,7 +179,8 @@ export const provider: ExternalServiceProvider = {
   async diff(_id, olds, news) {
     const outcome = diffInputs(olds, news, defaults(), olds.connection ?? olds.defaultConnection);
     // A new token is sent by this update: what the state says of the old one no longer matters.
-    if (news.serviceType !== "SERVICE_NOW" || sendsNewToken(olds, news)) return outcome;
+    // Only a ServiceNow service has a token (expiryAfter is undefined for the others).
+    if (sendsNewToken(olds, news)) return outcome;
     const expired = tellAboutToken(news, expiryAfter(news, olds), connectionOf(olds));
     // An expired token makes `up` test the service again, and the test fail: not a PASSED of months ago.
     return expired && testsEnabled(news) && !outcome.changes ? { ...outcome, changes: true } : outcome;
@@ -231,8 +232,8 @@ export const provider: ExternalServiceProvider = {
     }
     const service = patch === undefined ? current : await com.externalServices.update(id, patch);
     rememberService(com, service);
-    const sent = (patch?.authentication as Record<string, unknown> | undefined)?.refreshToken !== undefined;
-    const token = tokenRecord(inputs, previous, sent && sendsNewToken(previous, inputs));
+    // A new token differs from the state's, so the patch carries the authentication group, and it, whichever patch is sent.
+    const token = tokenRecord(inputs, previous, sendsNewToken(previous, inputs));
     const touched = patch !== undefined && ["authentication", "serviceData", "state"].some((k) => k in patch);
     const retest = touched || retestDue;
     if (retest) return { outs: await verify(com, inputs, service, token) };

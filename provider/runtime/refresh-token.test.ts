@@ -133,6 +133,6 @@ describe("the settings", () => {
 
   it("take a warning window of whole days from 0 to 365, 30 when unset", () => {
     expect([undefined, "0", "45", "365"].map(warningDays)).toEqual([30, 0, 45, 365]);
-    expect(["-1", "366", "1.5", "soon"].map(warningDays)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(["-1", "366", "1.5", "soon", "", " 7", "1e2", "0x10"].map(warningDays)).toEqual(Array(8).fill(undefined));
   });
 });

@@ -34,7 +34,8 @@ export function validIssuedAt(value: unknown, now = Date.now()): boolean {
 
 const validityDays = (inputs: Pick<ServiceInputs, "serviceData">) => {
   const days = inputs.serviceData?.refreshTokenExpiryInDays;
-  return typeof days === "number" && Number.isFinite(days) ? days : undefined;
+  // Number.isFinite is true of finite numbers only (no coercion).
+  return Number.isFinite(days) ? (days as number) : undefined;
 };
 
 /**
@@ -109,5 +110,6 @@ export function tokenNotice(name: string, expiry: TokenExpiry | undefined, windo
 export function warningDays(setting: string | undefined): number | undefined {
   if (setting === undefined) return REFRESH_TOKEN_WARNING_DAYS.default;
   const days = Number(setting);
-  return /^\d+$/.test(setting) && days >= REFRESH_TOKEN_WARNING_DAYS.min && days <= REFRESH_TOKEN_WARNING_DAYS.max ? days : undefined;
+  // Digits only: a whole number, never below the minimum, 0.
+  return /^\d+$/.test(setting) && days <= REFRESH_TOKEN_WARNING_DAYS.max ? days : undefined;
 }

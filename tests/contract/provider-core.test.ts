@@ -301,6 +301,17 @@ describe("update", () => {
     expect(next!.refreshTokenSentAt).toBe(sentAt);
   });
 
+  it("sends an imported ServiceNow service's token with its first update, as the whole group, and records it as sent", async () => {
+    const { id } = await clientFor(home()).externalServices.create(snowInput(home(), "snow-imported"));
+    const imported = await provider.read!(id, {} as never);
+    expect(imported.props!.refreshTokenSentAt).toBeUndefined();
+    const [since, before] = [home().log.lastSeq, Date.now()];
+    const { outs: next } = await provider.update!(id, imported.props!, checked({ ...snowInput(home(), "snow-imported"), description: "ours" }));
+    const [patch] = writes(home(), since).filter((r) => r.method === "PATCH");
+    expect(Object.keys(patch.body as object).sort()).toEqual(["authentication", "description"]);
+    expect(Date.parse(next!.refreshTokenSentAt!)).toBeGreaterThanOrEqual(before);
+  });
+
   it("sends nothing at all when only the provider's own options changed", async () => {
     const { id, outs } = await created(dsccInput("options-only"));
     const since = home().log.lastSeq;
@@ -392,6 +403,14 @@ describe("delete", () => {
     await settings(home(), { jobProgress: "approval" });
     const err = await provider.delete!(id, outs).catch((e: Error) => e.message);
     expect(err).toMatch(/^delete of external service 'vc-held' \(id [^)]+\) failed: .*awaiting approval in COM \(APPROVAL_PENDING\) after 1 s.*\(hpecom:jobTimeoutSeconds sets how long to wait\)$/);
+  });
+
+  it("says only what failed when a delete fails for another reason than a held job", async () => {
+    const { id, outs } = await created(dsccInput("delete-refused"));
+    stackConfig(home(), { "hpecom:clientSecret": "not-the-secret" });
+    const err = await provider.delete!(id, outs).catch((e: Error) => e.message);
+    expect(err).toMatch(/^delete of external service 'delete-refused' \(id [^)]+\) failed: .*refused client id 'demo-client'/);
+    expect(err).not.toContain("jobTimeoutSeconds");
   });
 
   it("deletes in the workspace the service was deployed to, after the stack's default connection moved", async () => {
