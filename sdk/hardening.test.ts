@@ -138,12 +138,16 @@ describe("secrets in errors", () => {
 });
 
 describe("ids that are not one plain path segment", () => {
-  it.each([".", "..", ""])("id %j is refused before any request", async (id) => {
+  // undefined and a number: what a JavaScript caller may pass.
+  it.each([".", "..", "", undefined, 7])("id %j is refused before any request, naming the rule", async (id) => {
     const t = transport(() => ({ status: 200, data: {} }));
     const com = new ComClient(options(t.adapter));
-    for (const call of [() => com.externalServices.get(id), () => com.externalServices.delete(id), () => com.externalServices.update(id, { description: "x" }),
-      () => com.externalServices.test(id), () => com.jobs.get(id)]) {
-      await expect(call()).rejects.toBeInstanceOf(ComValidationError);
+    const given = id as string;
+    for (const call of [() => com.externalServices.get(given), () => com.externalServices.delete(given), () => com.externalServices.update(given, { description: "x" }),
+      () => com.externalServices.test(given), () => com.jobs.get(given)]) {
+      const err = await call().catch((e) => e);
+      expect(err).toBeInstanceOf(ComValidationError);
+      expect(err.message).toContain("id: must be one plain path segment (not empty, '.' or '..')");
     }
     expect(t.apiCalls()).toEqual([]);
   });

@@ -7,6 +7,7 @@ import {
 import { and, eq, Filter, ge } from "../core/filter";
 import { matches, splitFilter } from "../core/filter-match";
 import { parseFilter } from "../core/filter-parse";
+import { isObject } from "../core/json";
 import { PagedIterable, pageSchema } from "../core/pagination";
 import { isAmbiguousFailure } from "../core/retry";
 import { issuesOf } from "../core/validation-issues";
@@ -155,7 +156,8 @@ export class ExternalServices {
   async delete(target: string | DeleteTarget, options: WaitOptions = {}): Promise<void> {
     let service: DeleteTarget;
     try {
-      service = typeof target === "string" ? await this.getModelled(target) : target;
+      // Anything but a target object is an id (a JavaScript caller's undefined too, refused as one).
+      service = isObject(target) ? (target as DeleteTarget) : await this.getModelled(target as string);
     } catch (err) {
       if (err instanceof NotFoundError) return;
       throw err;
