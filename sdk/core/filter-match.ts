@@ -16,17 +16,20 @@ function valueAt(item: unknown, path: string): unknown {
   return v;
 }
 
-/** Orders a property value against a literal; undefined when the two cannot be compared. */
-function compare(actual: unknown, literal: FilterLiteral): number | undefined {
+/**
+ * Orders a property value against a literal: negative, 0 or positive; NaN when the two cannot be
+ * compared, so that every comparison with it is false.
+ */
+function compare(actual: unknown, literal: FilterLiteral): number {
   if (literal !== null && typeof literal === "object") {
     const a = typeof actual === "string" ? Date.parse(actual) : NaN;
-    const b = Date.parse(literal.timestamp);
-    return Number.isNaN(a) || Number.isNaN(b) ? undefined : Math.sign(a - b);
+    return Math.sign(a - Date.parse(literal.timestamp));
   }
   if (typeof actual === "number" && typeof literal === "number") return Math.sign(actual - literal);
   if (typeof actual === "string" && typeof literal === "string") return actual < literal ? -1 : actual > literal ? 1 : 0;
-  if (typeof actual === "boolean" && typeof literal === "boolean") return actual === literal ? 0 : undefined;
-  return undefined;
+  // Booleans are equal or not, never ordered.
+  if (typeof actual === "boolean") return actual === literal ? 0 : NaN;
+  return NaN;
 }
 
 function equals(actual: unknown, literal: FilterLiteral): boolean {
@@ -48,7 +51,6 @@ function evaluate(node: FilterNode, item: unknown): boolean {
     case "ne": return !equals(valueAt(item, node.path), node.value);
     default: {
       const c = compare(valueAt(item, node.path), node.value);
-      if (c === undefined) return false;
       return node.op === "gt" ? c > 0 : node.op === "ge" ? c >= 0 : node.op === "lt" ? c < 0 : c <= 0;
     }
   }

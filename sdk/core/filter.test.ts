@@ -226,6 +226,9 @@ describe("a filter applied by the client", () => {
   it.each([
     ["a path through null", filter.eq("serviceData/region", "x"), { serviceData: null }, false],
     ["a path through text", filter.eq("serviceData/region", "x"), { serviceData: "x" }, false],
+    ["a path into text's own properties", filter.eq("name/length", 3), { name: "abc" }, false],
+    ["a timestamp literal that is no date", filter.Filter.revive({ node: { op: "le", path: "createdAt", value: { timestamp: "2026-13-01T00:00:00Z" } } }) as filter.Filter,
+      { createdAt: "2026-01-01T00:00:00Z" }, false],
     ["a later timestamp", filter.ge("createdAt", at("2026-01-10T10:00:00Z")), { createdAt: "2026-01-11T10:00:00Z" }, true],
     ["an earlier timestamp", filter.lt("createdAt", at("2026-01-10T10:00:00Z")), { createdAt: "2026-01-09T10:00:00Z" }, true],
     ["an earlier timestamp, asked for later", filter.gt("createdAt", at("2026-01-10T10:00:00Z")), { createdAt: "2026-01-09T10:00:00Z" }, false],
@@ -247,5 +250,7 @@ describe("a filter applied by the client", () => {
     const split = splitFilter(filter.and(onType, filter.eq("name", "x")), ["serviceType"]);
     expect([split.server?.expression, split.local?.expression]).toEqual([onType.expression, "name eq 'x'"]);
     expect(splitFilter(filter.or(filter.eq("serviceType", "DSCC"), filter.eq("name", "x")), ["serviceType"]).server).toBeUndefined();
+    const nested = filter.or(filter.and(filter.eq("serviceType", "DSCC"), filter.ne("serviceType", "X")), filter.eq("serviceType", "Y"));
+    expect(splitFilter(filter.and(nested, filter.eq("name", "x")), ["serviceType"]).server?.expression).toBe(nested.expression);
   });
 });

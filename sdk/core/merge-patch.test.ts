@@ -7,7 +7,8 @@ describe("RFC 7396 merge patches", () => {
     const to = { name: "a", serviceData: { region: "eu-central", keep: 1 }, authentication: { clientId: "c" } };
     expect(createMergePatch(from, to)).toEqual({ description: null, serviceData: { region: "eu-central" } });
   });
-  it("is undefined when nothing changed", () => {
+  it("is undefined when nothing changed, a key undefined on both sides included", () => {
+    expect(createMergePatch({ a: 1, x: undefined }, { a: 1, x: undefined })).toBeUndefined();
     expect(createMergePatch({ a: { b: [1, 2] } }, { a: { b: [1, 2] } })).toBeUndefined();
   });
   it("replaces arrays whole", () => {

@@ -16,9 +16,8 @@ export function createMergePatch(from: unknown, to: unknown): Json | undefined {
     const b = to[key];
     if (b === undefined) {
       if (a !== undefined) patch[key] = null;
-    } else if (a === undefined) {
-      patch[key] = b as Json;
     } else {
+      // A new key too: undefined is no object, so the whole value is sent.
       const sub = createMergePatch(a, b);
       if (sub !== undefined) patch[key] = sub;
     }

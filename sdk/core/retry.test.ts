@@ -54,6 +54,7 @@ describe("the server's hint", () => {
   it.each([
     [{ "ratelimit-reset": " 3 " }, 3000],
     [{ "ratelimit-reset": "1.25" }, 1250],
+    [{ "ratelimit-reset": "12" }, 12000],
     [{ "ratelimit-reset": "2abc", "retry-after": "4" }, 4000],
     [{ "ratelimit-reset": "x2", "retry-after": "4" }, 4000],
     [{ "retry-after": " 2 " }, 2000],

@@ -27,12 +27,12 @@ export function shouldRetry(input: RetryInput): boolean {
   if (input.failure) return true;
   // Any 5xx: the reference lists 500 for every operation, and repeating a read, a merge
   // patch or a delete gives the same result (openai-node and smithy retry these too).
-  return input.status !== undefined && input.status >= 500;
+  return (input.status ?? 0) >= 500;
 }
 
 /** Whether the outcome of a request is unknown: it may have been applied. */
 export function isAmbiguousFailure(input: { status?: number; failure?: string }): boolean {
-  return input.failure !== undefined || (input.status !== undefined && input.status >= 500);
+  return input.failure !== undefined || (input.status ?? 0) >= 500;
 }
 
 export interface BackoffOptions {
