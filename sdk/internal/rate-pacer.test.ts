@@ -100,6 +100,64 @@ describe("RatePacer", () => {
   });
 });
 
+// Each edge of the window arithmetic, on a 10 s window of 3 requests (a wait is the time to the window's end plus 20 ms of slack).
+describe("RatePacer's windows, edge by edge", () => {
+  /** A pacer whose first answer announced `remaining` of a window ending at 10 s, then at `at` ms. */
+  async function afterFirstWindow(remaining: number, at: number) {
+    const { pacer, clock } = pacerOnFakeClock();
+    await pacer.acquire();
+    pacer.settle(answer(remaining, 10));
+    clock.now = at;
+    return { pacer, clock };
+  }
+  const acquireTimes = async (pacer: RatePacer, n: number) => { for (let i = 0; i < n; i++) await pacer.acquire(); };
+
+  it("starts the next window exactly at the window's end", async () => {
+    const { pacer, clock } = await afterFirstWindow(0, 10_000);
+    await pacer.acquire();
+    expect(clock.waits).toEqual([]);
+  });
+
+  it("makes a window it starts itself a whole window long", async () => {
+    const { pacer, clock } = await afterFirstWindow(2, 10_050);
+    await acquireTimes(pacer, 4);
+    expect(clock.waits).toEqual([9_970]);
+  });
+
+  it("starts a window it starts long after the last one's end now, and only once", async () => {
+    const { pacer, clock } = await afterFirstWindow(2, 35_000);
+    await acquireTimes(pacer, 4);
+    expect(clock.waits).toEqual([21]);
+  });
+
+  it.each([[4, []], [5, [5_020]], [6, [6_020]]])(
+    "after a window it started itself, ignores an answer ending less than half a window past the last one's end (reset %i s)", async (reset, waits) => {
+      const { pacer, clock } = await afterFirstWindow(2, 10_000);
+      await pacer.acquire();
+      pacer.settle(answer(0, reset));
+      await pacer.acquire();
+      expect(clock.waits).toEqual(waits);
+    });
+
+  it("counts an answer ending half a window later in the current window, which it can only shorten and lower", async () => {
+    const { pacer, clock } = await afterFirstWindow(2, 5_000);
+    await pacer.acquire();
+    pacer.settle(answer(2, 10)); // ends at 15 s: half a window after 10 s, still this window; 2 left is more than the 1 counted
+    await acquireTimes(pacer, 2);
+    expect(clock.waits).toEqual([5_020]);
+  });
+
+  it("takes the end of a window it started itself from the first answer in it, then tightens it, keeping its own count", async () => {
+    const { pacer, clock } = await afterFirstWindow(2, 10_050);
+    await acquireTimes(pacer, 2); // a window started here: 3 left, then 1
+    pacer.settle(answer(3, 10)); // the server's first answer in it: ends at 20.05 s, and has not counted ours
+    clock.now = 10_100;
+    pacer.settle(answer(3, 10)); // ends at 20.1 s: later, so 20.05 s stands
+    await acquireTimes(pacer, 2);
+    expect(clock.waits).toEqual([9_970]);
+  });
+});
+
 describe("RatePacer reading the budget headers", () => {
   const waitsAfter = (headers: Record<string, string>) => {
     const { pacer, clock } = pacerOnFakeClock();

@@ -79,7 +79,8 @@ export class RatePacer {
   /** Starts the next window locally once the current one has ended. */
   private rollOver(): void {
     const now = this.now();
-    if (this.windowEnd === undefined || now < this.windowEnd || this.limit === undefined) return;
+    // A window's end is set with its limit, by the same answer.
+    if (this.windowEnd === undefined || now < this.windowEnd) return;
     this.previousEnd = this.windowEnd;
     this.windowEnd = Math.max(this.windowEnd + this.windowMs, now + 1);
     this.estimated = true;
