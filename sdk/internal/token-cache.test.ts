@@ -23,13 +23,25 @@ describe("TokenCache", () => {
     expect(await cache.token()).toBe("t1");
     now = 79_000; // 21 s left of 100: more than the 20 % margin
     expect(await cache.token()).toBe("t1");
-    now = 81_000; // 19 s left: refresh ahead of expiry
+    now = 80_000; // 20 s left: the margin's edge, refreshed
+    expect(await cache.token()).toBe("t2");
+  });
+
+  it("refreshes at most a minute ahead of a long token's expiry", async () => {
+    let now = 0;
+    let fetches = 0;
+    const cache = new TokenCache(async () => ({ accessToken: `t${++fetches}`, expiresInSeconds: 900 }), () => now);
+    await cache.token();
+    now = 839_999;
+    expect(await cache.token()).toBe("t1");
+    now = 840_000;
     expect(await cache.token()).toBe("t2");
   });
 
   it("drops a token the API refused, but not a newer one", async () => {
     let fetches = 0;
     const cache = new TokenCache(async () => ({ accessToken: `t${++fetches}`, expiresInSeconds: 900 }));
+    cache.invalidate("t0"); // a 401 before this cache holds a token: nothing to drop
     await cache.token();
     cache.invalidate("t1");
     expect(await cache.token()).toBe("t2");

@@ -3,22 +3,24 @@ import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from "ax
 import { ComClient } from "../client";
 import { clearTokenCaches } from "../internal/token-cache";
 
-/** Five activities, one minute apart, served in `order` with paging (`total` or not): the request log is kept. */
-function activityServer(order: "newest-first" | "oldest-first", withTotal = true) {
-  const happened = [1, 2, 3, 4, 5].map((n) => ({ id: `a${n}`, key: "K", createdAt: `2026-11-30T10:0${n}:00Z` }));
+/** Five activities, a minute apart unless `minutes` says when, served in `order` with paging (`total` or not): the request log is kept. */
+function activityServer(order: "newest-first" | "oldest-first", withTotal = true, minutes = [1, 2, 3, 4, 5]) {
+  const happened = minutes.map((m, i) => ({ id: `a${i + 1}`, key: "K", createdAt: `2026-11-30T10:0${m}:00Z` }));
   const listed = order === "newest-first" ? [...happened].reverse() : happened;
   const pages: { offset: number; limit: number }[] = [];
+  const filters: (string | null)[] = [];
   const adapter: AxiosAdapter = async (config: InternalAxiosRequestConfig) => {
     const reply = (data: unknown) => ({ status: 200, statusText: "", headers: {}, config, data }) as AxiosResponse;
     if (String(config.url).endsWith("/token")) return reply({ access_token: "token-abcdef-123456", expires_in: 900 });
     const query = new URL(String(config.url)).searchParams;
     const offset = Number(query.get("offset")), limit = Number(query.get("limit"));
     pages.push({ offset, limit });
+    filters.push(query.get("filter"));
     const items = listed.slice(offset, offset + limit);
     return reply({ offset, count: items.length, ...(withTotal && { total: listed.length }), items });
   };
   const com = new ComClient({ endpoint: "http://127.0.0.1:9", tokenUrl: "http://127.0.0.1:9/token", clientId: `c-${order}-${withTotal}`, clientSecret: "s-123456789", adapter });
-  return { com, pages };
+  return { com, pages, filters };
 }
 
 afterEach(() => clearTokenCaches());
@@ -40,6 +42,18 @@ describe("Activities.newest", () => {
     const { com, pages } = activityServer("oldest-first", false);
     expect((await com.activities.newest())?.id).toBe("a5");
     expect(pages).toEqual([{ offset: 0, limit: 2 }, { offset: 0, limit: 100 }]);
+  });
+
+  it("sends its filter with every request, the whole list's too", async () => {
+    const { com, filters } = activityServer("oldest-first", false);
+    await com.activities.newest("key eq 'K'");
+    expect(filters).toEqual(["key eq 'K'", "key eq 'K'"]);
+  });
+
+  it("cannot tell the order from two first items of the same time, and reads the far end", async () => {
+    const { com, pages } = activityServer("oldest-first", true, [1, 1, 2, 3, 4]);
+    expect((await com.activities.newest())?.id).toBe("a5");
+    expect(pages).toEqual([{ offset: 0, limit: 2 }, { offset: 4, limit: 1 }]);
   });
 });
 
