@@ -82,10 +82,14 @@ describe("ComClient", () => {
   it("sends the create again when the lookup finds nothing", async () => {
     const reset = new AxiosError("socket hang up", "ECONNRESET");
     const t = transport(() => reset, emptyPage, () => ({ status: 201, data: service() }));
-    await client(t.adapter).externalServices.create({
+    const com = client(t.adapter);
+    const backoff = jest.spyOn(com, "retryDelayMs");
+    await com.externalServices.create({
       name: "dscc", serviceType: "DSCC", authentication: { clientId: "c", clientSecret: "s" }, serviceData: { region: "us-west" },
     });
     expect(t.apiCalls().map((c) => c.method?.toUpperCase())).toEqual(["POST", "GET", "POST"]);
+    // It backs off before sending again, as any retry does.
+    expect(backoff.mock.calls).toEqual([[0]]);
   });
 
   it("sends a create at most maxRetries times more when every attempt is ambiguous, then reports the last failure", async () => {
@@ -301,6 +305,15 @@ describe("fallbacks", () => {
 
   const vcenter = { id: "vc-1", serviceType: "VMWARE_VCENTER" as const, serviceData: { vCenterUrl: "vc", associatedGatewayUri: "/gw" } };
   const job = (state: string, resultCode?: string) => () => ({ status: state === "NEW" ? 201 : 200, data: { id: "job-1", state, resultCode } });
+
+  it("logs a job's and the activities' reads as the GETs they are", async () => {
+    const events: string[] = [];
+    const t = transport(job("RUNNING"), () => ({ status: 200, data: { items: [], count: 0, offset: 0 } }));
+    const com = client(t.adapter, { onExchange: (e) => events.push(`${e.method} ${e.path.split("/").slice(-2).join("/")}`) });
+    await com.jobs.get("job-1");
+    await com.activities.newest();
+    expect(events.filter((e) => !e.includes("token"))).toEqual(["GET jobs/job-1", "GET v1beta2/activities"]);
+  });
 
   it("polls a job in a state it does not know until the wait ends, naming the last state", async () => {
     const t = transport(job("NEW"), ...Array.from({ length: 50 }, () => job("QUEUED_FOREVER")));
