@@ -11,15 +11,19 @@ export interface WaitOptions {
 /** How long an operation waits by default (for ENABLED, a job, a test activity). */
 export const DEFAULT_WAIT_TIMEOUT_MS = 120_000;
 
-/** Calls `probe` until `done` holds for its result; undefined when time runs out. */
-export async function poll<T>(probe: () => Promise<T>, done: (value: T) => boolean, options: WaitOptions = {}): Promise<T | undefined> {
-  const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS);
+/** The clock a poll reads and waits on (a fake one in its tests). */
+export interface PollClock { now(): number; sleep(ms: number): Promise<void> }
+
+/** Calls `probe` until `done` holds for its result; undefined when time runs out (no sleep would end before the deadline). */
+export async function poll<T>(probe: () => Promise<T>, done: (value: T) => boolean, options: WaitOptions = {},
+  clock: PollClock = { now: Date.now, sleep }): Promise<T | undefined> {
+  const deadline = clock.now() + (options.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS);
   let interval = options.pollIntervalMs ?? 250;
   for (;;) {
     const value = await probe();
     if (done(value)) return value;
-    if (Date.now() + interval > deadline) return undefined;
-    await sleep(interval);
+    if (clock.now() + interval > deadline) return undefined;
+    await clock.sleep(interval);
     interval = Math.min(interval * 2, 2000);
   }
 }
