@@ -99,6 +99,14 @@ describe("plugin gRPC server", () => {
     await expect(rpc("getSchema", req)).rejects.toThrow("unsupported schema version 1");
   });
 
+  it("takes a request beyond gRPC's 4 MiB default, as the engine may send one (a large state)", async () => {
+    answer.check = { inputs: { name: "n" }, failures: [] };
+    const large = "x".repeat(5 * 1024 * 1024);
+    const resp = await rpc("check", checkRequest({ description: large }, { name: "n" }));
+    expect(resp.getInputs().toJavaScript()).toEqual({ name: "n" });
+    expect(calls.check[0][1].description).toHaveLength(large.length);
+  });
+
   it("hands check and checkConfig the olds and news, and answers the inputs and each failure", async () => {
     answer.check = { inputs: { name: "n", authentication: secret({ clientId: "c" }) }, failures: [{ property: "name", reason: "too long" }, { property: "serviceType", reason: "unknown" }] };
     const resp = await rpc("check", checkRequest({ name: "old" }, { name: "new", authentication: secret({ clientId: "c" }) }));
