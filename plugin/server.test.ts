@@ -104,7 +104,7 @@ describe("plugin gRPC server", () => {
     const large = "x".repeat(5 * 1024 * 1024);
     const resp = await rpc("check", checkRequest({ description: large }, { name: "n" }));
     expect(resp.getInputs().toJavaScript()).toEqual({ name: "n" });
-    expect(calls.check[0][1].description).toHaveLength(large.length);
+    expect((calls.check[0][1] as { description: string }).description).toHaveLength(large.length);
   });
 
   it("hands check and checkConfig the olds and news, and answers the inputs and each failure", async () => {

@@ -1,5 +1,7 @@
 // ledger: job-final-states, paging, token-lifetime, server-errors
 import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from "axios";
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
 import { AxiosError } from "axios";
 import { z } from "zod";
 import { ComClient, ComClientOptions } from "./client";
@@ -281,10 +283,64 @@ describe("ComClient", () => {
     expect((await client(recovers.adapter).externalServices.get("1")).id).toBe(service().id);
   });
 
+  it("holds a client's second request until its first is answered, while another API client's go their own way", async () => {
+    const held: (() => void)[] = [];
+    let arrivedB!: () => void;
+    const bArrived = new Promise<void>((r) => { arrivedB = r; });
+    const holding = (onArrival: () => void): AxiosAdapter => async (config) => {
+      if (String(config.url).endsWith("/as/token.oauth2")) return { status: 200, data: { access_token: "token-held-abcdef", expires_in: 900 }, headers: {}, config, statusText: "" };
+      onArrival();
+      await new Promise<void>((r) => held.push(r));
+      return { status: 200, data: service(), headers: {}, config, statusText: "" };
+    };
+    let aCalls = 0;
+    const a = client(holding(() => aCalls++), { clientId: `pacer-a-${Math.random()}` });
+    const b = client(holding(() => arrivedB()), { clientId: `pacer-b-${Math.random()}` });
+    const first = a.externalServices.get("1");
+    const second = a.externalServices.get("2");
+    const other = b.externalServices.get("3");
+    // B's request fetches a token first: A's second has long reached its pacer when B's arrives.
+    await Promise.race([bArrived, new Promise((_, reject) => setTimeout(() => reject(new Error("B's request never arrived: held by A's pacer")), 2000))]);
+    expect(aCalls).toBe(1);
+    while (held.length) held.shift()!();
+    await first;
+    while (aCalls < 2) await new Promise((r) => setImmediate(r));
+    while (held.length) held.shift()!();
+    await Promise.all([second, other]);
+  });
+
+  it("keeps its connection alive: one TCP connection for a token and many requests", async () => {
+    let connections = 0;
+    const server = http.createServer((req, res) => {
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify(req.url?.endsWith("/token") ? { access_token: "token-alive-abcdef", expires_in: 900 } : service()));
+    });
+    server.on("connection", () => connections++);
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const com = new ComClient({ endpoint: `http://127.0.0.1:${port}`, tokenUrl: `http://127.0.0.1:${port}/token`, clientId: `alive-${Math.random()}`, clientSecret: "s-123456789" });
+      for (let i = 0; i < 5; i++) await com.externalServices.get("1");
+      expect(connections).toBe(1);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it("keeps a path in its endpoint, without a trailing slash", async () => {
+    const t = transport(() => ({ status: 200, data: service() }));
+    await client(t.adapter, { endpoint: "http://127.0.0.1:9/prefix/" }).externalServices.get("1");
+    expect(t.apiCalls()[0].url).toBe("http://127.0.0.1:9/prefix/compute-ops-mgmt/v1beta1/external-services/1");
+  });
+
   it("refuses plain http to a remote host unless allowed, and needs credentials", () => {
     expect(() => new ComClient({ endpoint: "http://com.example.com", bearerToken: "x" })).toThrow(ComConfigurationError);
     expect(() => new ComClient({ endpoint: "http://com.example.com", bearerToken: "x", allowInsecureHttp: true })).not.toThrow();
     expect(() => new ComClient({ region: "us-west" })).toThrow(/no COM credentials/);
+    expect(() => new ComClient({ region: "us-west", clientId: "a" })).toThrow(/no COM credentials/);
+    expect(() => new ComClient({ region: "us-west", clientSecret: "b" })).toThrow(/no COM credentials/);
+    expect(() => new ComClient({ endpoint: "https://user@com.example.com", bearerToken: "x" })).toThrow(/must not hold credentials/);
     expect(() => new ComClient({ clientId: "a", clientSecret: "b" })).toThrow(/no COM endpoint/);
   });
 });

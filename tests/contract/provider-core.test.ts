@@ -488,6 +488,13 @@ describe("check", () => {
     expect(warnings).toEqual([]);
   });
 
+  it("requires no connection of its own before the engine has configured the provider", async () => {
+    let fresh!: Core["provider"];
+    jest.isolateModules(() => ({ provider: fresh } = require("../../provider/runtime/provider") as Core));
+    const outcome = await fresh.check!({} as ServiceInputs, dsccInput("unconfigured") as unknown as ServiceInputs);
+    expect(outcome.failures).toEqual([]);
+  });
+
   it("requires each resource's own connection when the stack disables the default one", async () => {
     stackConfig(home(), { "hpecom:disableDefaultConnection": "true" });
     const outcome = await provider.check!({} as ServiceInputs, dsccInput("no-connection") as unknown as ServiceInputs);

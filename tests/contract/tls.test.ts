@@ -12,6 +12,7 @@ describe("TLS", () => {
   let server: https.Server;
   let url: string;
   let ca: Buffer;
+  let connections = 0;
 
   beforeAll(async () => {
     const key = path.join(dir, "key.pem");
@@ -25,6 +26,7 @@ describe("TLS", () => {
         ? JSON.stringify({ access_token: "tls-test-token", token_type: "Bearer", expires_in: 900 })
         : JSON.stringify({ offset: 0, count: 0, total: 0, items: [] }));
     });
+    server.on("secureConnection", () => connections++);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -47,5 +49,12 @@ describe("TLS", () => {
 
   it("trusts it through caBundle", async () => {
     expect(await client({ caBundle: ca }).externalServices.list().toArray()).toEqual([]);
+  });
+
+  it("keeps its TLS connection alive: one handshake for a token and many requests", async () => {
+    const com = client({ caBundle: ca });
+    const before = connections;
+    for (let i = 0; i < 5; i++) await com.externalServices.list().toArray();
+    expect(connections - before).toBe(1);
   });
 });
