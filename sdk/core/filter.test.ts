@@ -206,6 +206,7 @@ describe("a filter that cannot be built or revived", () => {
     const f = filter.eq("a", 1);
     expect(filter.Filter.revive(f)).toBe(f);
     expect(filter.literal(false)).toBe("false");
+    expect(filter.literal(new Date("2026-01-01T00:00:00Z"))).toBe("2026-01-01T00:00:00.000Z");
     expect(filter.literal({ timestamp: "2026-01-01T00:00:00Z" })).toBe("2026-01-01T00:00:00Z");
     expect(() => filter.literal(-Infinity)).toThrow(new TypeError("invalid filter number -Infinity"));
   });
