@@ -44,7 +44,11 @@ class BailEnvironment extends TestEnvironment {
       return;
     }
     if ((event.name === "test_done" && event.test.errors.length > 0) || event.name === "hook_failure") markActiveMutantFailed();
-    if (!activeMutantHasFailed()) return;
+    // A failed hook (a beforeAll that could not start a server) fails this file's tests only as
+    // jest runs them: skipping them here would report no failure at all, and the mutant survive
+    // with no test completed. The files after it are skipped all the same (the file filter).
+    if (event.name === "hook_failure") this.hookFailed = true;
+    if (!activeMutantHasFailed() || this.hookFailed) return;
     if (event.name === "run_describe_start") skipAll(event.describeBlock);
     if (event.name === "test_start") event.test.mode = "skip";
   }
