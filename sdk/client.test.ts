@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { AxiosError } from "axios";
 import { z } from "zod";
 import { ComClient, ComClientOptions } from "./client";
+import { isModelled } from "./models/external-service";
 import { AuthenticationError, ComConfigurationError, ComConnectionError, ComTimeoutError, JobFailedError, RateLimitError, ServerError, UnexpectedResponseError, WaitTimeoutError } from "./core/errors";
 import { clearTokenCaches } from "./internal/token-cache";
 
@@ -453,6 +454,31 @@ describe("errors the client reports", () => {
       "GET http://127.0.0.1:9/compute-ops-mgmt/v1beta1/external-services/svc: answered 302 to https://elsewhere.example.com/x, which this API does not document; redirects are not followed");
     await expect(c.externalServices.get("svc")).rejects.toThrow(
       "GET http://127.0.0.1:9/compute-ops-mgmt/v1beta1/external-services/svc: answered 304, which this API does not document; redirects are not followed");
+  });
+
+  // What each response schema needs, no more: an answer without it cannot be read.
+  it.each([
+    ["a job without its state", (c: ComClient) => c.jobs.get("job-1"), { id: "job-1" }, /: state: /],
+    ["an activity without its time", (c: ComClient) => c.activities.newest(), { items: [{ id: "a" }] }, /: items\.0\.createdAt: /],
+    ["an activity whose source id is a number", (c: ComClient) => c.activities.newest(),
+      { items: [{ id: "a", createdAt: "2026-01-01T00:00:00Z", source: { id: 5 } }] }, /: items\.0\.source\.id: /],
+  ])("cannot read %s, and names the field", async (_case, call, data, field) => {
+    const t = transport(() => ({ status: 200, data }));
+    const err = await call(client(t.adapter)).catch((e) => e);
+    expect(err).toBeInstanceOf(UnexpectedResponseError);
+    expect(err.message).toMatch(field);
+  });
+
+  it.each([
+    ["without its generation", { ...service(), generation: undefined }],
+    ["whose scope flag is text", service({ serviceType: "SERVICE_NOW", authentication: { clientId: "c" },
+      serviceData: { oauthUrl: "https://s", incidentUrl: "https://s/i", incidentCreationScope: { serviceEventIssues: "yes" } } })],
+  ])("reads a service %s as one it does not model", async (_case, data) => {
+    const t = transport(() => ({ status: 200, data }), () => ({ status: 200, data: service({ serviceType: "SERVICE_NOW", authentication: { clientId: "c" },
+      serviceData: { oauthUrl: "https://s", incidentUrl: "https://s/i", incidentCreationScope: { serviceEventIssues: true } } }) }));
+    const com = client(t.adapter);
+    expect(isModelled(await com.externalServices.get("1"))).toBe(false);
+    expect(isModelled(await com.externalServices.get("1"))).toBe(true);
   });
 
   it("names each field of a body it cannot read, by its path", async () => {

@@ -145,13 +145,18 @@ const pairing = <T extends AuthenticationType>(auth: T, type: ServiceType) =>
 
 const secretField = (name: string, what: string) => nonEmpty(name).describe(`${what} A secret: sent to the API, never read back.`);
 
+/** The OAuth client COM presents to ServiceNow and to DSCC alike. */
+const oauthClient = {
+  clientId: nonEmpty("clientId").describe("SERVICE_NOW, DSCC: the OAuth client id COM presents to the service."),
+  clientSecret: secretField("clientSecret", "SERVICE_NOW, DSCC: the OAuth client secret."),
+};
+
 export const ServiceNowCreateSchema = z.strictObject({
   ...common,
   serviceType: z.literal("SERVICE_NOW"),
   authenticationType: pairing("OAUTH", "SERVICE_NOW"),
   authentication: z.strictObject({
-    clientId: nonEmpty("clientId").describe("SERVICE_NOW, DSCC: the OAuth client id COM presents to the service."),
-    clientSecret: secretField("clientSecret", "SERVICE_NOW, DSCC: the OAuth client secret."),
+    ...oauthClient,
     refreshToken: secretField("refreshToken", "SERVICE_NOW: the OAuth refresh token ServiceNow issued for the client; it expires after refreshTokenExpiryInDays."),
   }),
   serviceData: ServiceNowDataSchema,
@@ -161,10 +166,7 @@ export const DsccCreateSchema = z.strictObject({
   ...common,
   serviceType: z.literal("DSCC"),
   authenticationType: pairing("OAUTH", "DSCC"),
-  authentication: z.strictObject({
-    clientId: nonEmpty("clientId").describe("SERVICE_NOW, DSCC: the OAuth client id COM presents to the service."),
-    clientSecret: secretField("clientSecret", "SERVICE_NOW, DSCC: the OAuth client secret."),
-  }),
+  authentication: z.strictObject(oauthClient),
   serviceData: DsccDataSchema,
 });
 
