@@ -70,7 +70,7 @@ const ENUMS: Record<string, EnumType> = {
 };
 
 /** Merges the variants of a union: every property of any variant; required only if required in all. Exported for its tests. */
-export function merge(variants: JsonSchema[]): JsonSchema {
+export function merge(variants: JsonSchema[]): JsonSchema & { required: string[] } {
   const properties: Record<string, JsonSchema[]> = {};
   for (const v of variants) for (const [k, p] of Object.entries(v.properties ?? {})) (properties[k] ??= []).push(p);
   const required = (variants[0].required ?? []).filter((k) => variants.every((v) => v.required?.includes(k)));
@@ -228,7 +228,8 @@ const UNMODELLED_INFO: ObjectType = {
 
 export function buildSchema(version: string) {
   const json = z.toJSONSchema(ExternalServiceCreateSchema, { io: "input", unrepresentable: "any" }) as JsonSchema;
-  const api = merge(json.oneOf ?? json.anyOf ?? [json]);
+  // A discriminated union of the service types: zod writes it as oneOf.
+  const api = merge(json.oneOf as JsonSchema[]);
   const types: Record<string, ObjectType | EnumType> = {};
   const inputs: Record<string, PulumiType> = {};
   for (const [k, p] of Object.entries(api.properties ?? {})) inputs[k] = convert(p, k, types);
@@ -269,7 +270,7 @@ export function buildSchema(version: string) {
         inputProperties: inputs,
         requiredInputs: api.required,
         properties: { ...inputs, ...OUTPUTS },
-        required: [...(api.required ?? []), "authenticationType", "state", "resourceUri", "generation"],
+        required: [...api.required, "authenticationType", "state", "resourceUri", "generation"],
       },
     },
     functions: {
