@@ -37,6 +37,11 @@ describe("backoff", () => {
     expect(backoffDelayMs(10, undefined, options, () => 0.999)).toBe(999);
     expect(backoffDelayMs(2, undefined, options, () => 0)).toBe(0);
   });
+  it("by default starts below 200 ms, stops growing at 8 s, and honours a hint up to a minute", () => {
+    expect(backoffDelayMs(0, undefined, undefined, () => 0.999)).toBe(199);
+    expect(backoffDelayMs(10, undefined, undefined, () => 0.999)).toBe(7992);
+    expect(backoffDelayMs(0, 90_000)).toBe(60_000);
+  });
   it("honours the server's hint within bounds", () => {
     expect(backoffDelayMs(0, 2000, options, () => 0)).toBe(2000);
     expect(backoffDelayMs(0, 60_000, options, () => 0)).toBe(5000);
