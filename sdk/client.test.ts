@@ -284,7 +284,7 @@ describe("ComClient", () => {
     expect((await client(recovers.adapter).externalServices.get("1")).id).toBe(service().id);
   });
 
-  it("holds a client's second request until its first is answered, while another API client's go their own way", async () => {
+  it("holds an API client's second request until its first is answered, in any of its ComClients, while another API client's go their own way", async () => {
     const held: (() => void)[] = [];
     let arrivedB!: () => void;
     const bArrived = new Promise<void>((r) => { arrivedB = r; });
@@ -295,19 +295,22 @@ describe("ComClient", () => {
       return { status: 200, data: service(), headers: {}, config, statusText: "" };
     };
     let aCalls = 0;
-    const a = client(holding(() => aCalls++), { clientId: `pacer-a-${Math.random()}` });
+    const aId = `pacer-a-${Math.random()}`;
+    const a = client(holding(() => aCalls++), { clientId: aId });
+    const sameApiClient = client(holding(() => aCalls++), { clientId: aId });
     const b = client(holding(() => arrivedB()), { clientId: `pacer-b-${Math.random()}` });
     const first = a.externalServices.get("1");
     const second = a.externalServices.get("2");
+    const third = sameApiClient.externalServices.get("2");
     const other = b.externalServices.get("3");
     // B's request fetches a token first: A's second has long reached its pacer when B's arrives.
     await Promise.race([bArrived, new Promise((_, reject) => setTimeout(() => reject(new Error("B's request never arrived: held by A's pacer")), 2000))]);
     expect(aCalls).toBe(1);
     while (held.length) held.shift()!();
     await first;
-    while (aCalls < 2) await new Promise((r) => setImmediate(r));
+    while (aCalls < 3) await new Promise((r) => setImmediate(r));
     while (held.length) held.shift()!();
-    await Promise.all([second, other]);
+    await Promise.all([second, third, other]);
   });
 
   it("keeps its connection alive: one TCP connection for a token and many requests", async () => {
