@@ -22,6 +22,8 @@ describe("the error tree", () => {
     expect(ComApiError.from(400, { message: "bad" }, request).isDuplicate).toBe(false);
     expect(ComApiError.from(409, {}, request).isDuplicate).toBe(false);
     expect(ComApiError.from(500, { errorCode: "HPE-GL-COMPUTE_OPS-1700004" }, request).isDuplicate).toBe(false);
+    // A redirect is no refusal, whatever its body says.
+    expect(ComApiError.from(302, { errorCode: "HPE-GL-COMPUTE_OPS-1700004" }, request).isDuplicate).toBe(false);
     expect(ComApiError.from(400, { errorCode: "HPE-GL-COMPUTE_OPS-1700005" }, request).isDuplicate).toBe(false);
   });
 

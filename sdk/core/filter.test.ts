@@ -61,6 +61,7 @@ describe("parseFilter", () => {
     ["'and' before 'or'", "a eq 1 or b eq 2 and c eq 3",
       { op: "or", operands: [{ op: "eq", path: "a", value: 1 }, { op: "and", operands: [{ op: "eq", path: "b", value: 2 }, { op: "eq", path: "c", value: 3 }] }] }],
     ["'not' of 'not'", "not not a eq 1", { op: "not", operand: { op: "not", operand: { op: "eq", path: "a", value: 1 } } }],
+    ["a property named contains, in parentheses", "(contains eq 'x')", { op: "eq", path: "contains", value: "x" }],
     ["a path of names with digits and underscores", "_a1/_b_2 eq 1", { op: "eq", path: "_a1/_b_2", value: 1 }],
     ["a number with two decimals", "a lt 1.25", { op: "lt", path: "a", value: 1.25 }],
   ])("reads %s", (_case, text, node) => {
@@ -93,6 +94,8 @@ describe("parseFilter", () => {
     ["'contains' with a timestamp", "contains(name, 2026-01-10T10:00:00Z)"],
     ["an 'in' with a trailing comma", "a in (1,)"],
     ["an unclosed parenthesis", "(a eq 1"],
+    ["a value where a parenthesis closes", "(a eq 1 'x'"],
+    ["contains() without its comma", "contains(name 'x')"],
     ["a word where a value belongs", "a eq b"],
     ["a timestamp where a property belongs", "2026-01-10T10:00:00Z eq a"],
   ])("leaves %s to the server", (_case, text) => {
