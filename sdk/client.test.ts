@@ -332,6 +332,20 @@ describe("ComClient", () => {
     }
   });
 
+  // Its own bound (10 s) is far beyond the 100 ms asked and far below the 30 s default.
+  it("gives up on a request unanswered for timeoutMs, as a timeout, not after the default", async () => {
+    const server = http.createServer(() => undefined); // accepts, never answers
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const com = new ComClient({ endpoint: `http://127.0.0.1:${port}`, bearerToken: "t-123456789", timeoutMs: 100, maxRetries: 0 });
+      await expect(com.externalServices.get("1")).rejects.toBeInstanceOf(ComTimeoutError);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  }, 10_000);
+
   it("keeps a path in its endpoint, without a trailing slash", async () => {
     const t = transport(() => ({ status: 200, data: service() }));
     await client(t.adapter, { endpoint: "http://127.0.0.1:9/prefix/" }).externalServices.get("1");

@@ -147,7 +147,7 @@ describe("ids that are not one plain path segment", () => {
       () => com.externalServices.test(given), () => com.jobs.get(given)]) {
       const err = await call().catch((e) => e);
       expect(err).toBeInstanceOf(ComValidationError);
-      expect(err.message).toContain("id: must be one plain path segment (not empty, '.' or '..')");
+      expect(err.message).toBe("invalid request: id: must be one plain path segment (not empty, '.' or '..')");
     }
     expect(t.apiCalls()).toEqual([]);
   });

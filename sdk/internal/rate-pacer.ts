@@ -99,7 +99,7 @@ const WAKE_SLACK_MS = 20;
 
 function readBudget(headers: Record<string, string>): { limit: number; remaining: number; resetSeconds: number } | undefined {
   const values = ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"].map((name) => headers[name]?.trim());
-  if (!values.every((v) => v !== undefined && /^\d+(\.\d+)?$/.test(v))) return undefined;
+  if (!values.every((v) => /^\d+(\.\d+)?$/.test(v ?? ""))) return undefined;
   const [limit, remaining, resetSeconds] = values.map(Number);
   return { limit, remaining, resetSeconds };
 }
