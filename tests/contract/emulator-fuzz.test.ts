@@ -89,6 +89,19 @@ describe("what the emulator refuses by name (ledger: unknown-body-fields, paging
     expect(await snapshot()).toBe(before);
   });
 
+  it.each([
+    ["at the top", { conformanceProbe: true }],
+    ["in authentication", { authentication: { clientId: "c", clientSecret: "s", apiKey: "k" } }, "authentication.apiKey"],
+    ["in serviceData", { serviceData: { region: "us-west", zone: "a" } }, "serviceData.zone"],
+  ])("a PATCH with an unknown field %s is a 400 naming it, and changes nothing", async (_where, patch, subject = Object.keys(patch)[0]) => {
+    const service = await clientFor(emulator()).externalServices.create(dsccInput(`unknown-patch-${Object.keys(patch)[0]}`), { wait: false });
+    const before = await snapshot();
+    const res = await axios.patch(`${emulator().url}${PATH}/${service.id}`, patch,
+      { headers: { ...auth, "content-type": "application/merge-patch+json" }, validateStatus: () => true });
+    expect([res.status, subjects(res.data)]).toEqual([400, [subject]]);
+    expect(await snapshot()).toBe(before);
+  });
+
   it("lists 50 by default and takes a limit up to 10000", async () => {
     await axios.post(`${emulator().url}/__emulator/reset`);
     auth = { Authorization: `Bearer ${await bearerToken(emulator())}` };
