@@ -313,38 +313,36 @@ describe("ComClient", () => {
     await Promise.all([second, third, other]);
   });
 
-  it("keeps its connection alive: one TCP connection for a token and many requests", async () => {
-    let connections = 0;
-    const server = http.createServer((req, res) => {
+  /** Runs `use` against a real HTTP server on a loopback port, closed afterwards whatever happens. */
+  async function onLoopback(handler: http.RequestListener, use: (url: string, server: http.Server) => Promise<void>): Promise<void> {
+    const server = http.createServer(handler);
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      await use(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, server);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  }
+
+  it("keeps its connection alive: one TCP connection for a token and many requests", () =>
+    onLoopback((req, res) => {
       res.setHeader("content-type", "application/json");
       res.end(JSON.stringify(req.url?.endsWith("/token") ? { access_token: "token-alive-abcdef", expires_in: 900 } : service()));
-    });
-    server.on("connection", () => connections++);
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    try {
-      const { port } = server.address() as AddressInfo;
-      const com = new ComClient({ endpoint: `http://127.0.0.1:${port}`, tokenUrl: `http://127.0.0.1:${port}/token`, clientId: `alive-${Math.random()}`, clientSecret: "s-123456789" });
+    }, async (url, server) => {
+      let connections = 0;
+      server.on("connection", () => connections++);
+      const com = new ComClient({ endpoint: url, tokenUrl: `${url}/token`, clientId: `alive-${Math.random()}`, clientSecret: "s-123456789" });
       for (let i = 0; i < 5; i++) await com.externalServices.get("1");
       expect(connections).toBe(1);
-    } finally {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-    }
-  });
+    }));
 
   // Its own bound (10 s) is far beyond the 100 ms asked and far below the 30 s default.
-  it("gives up on a request unanswered for timeoutMs, as a timeout, not after the default", async () => {
-    const server = http.createServer(() => undefined); // accepts, never answers
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    try {
-      const { port } = server.address() as AddressInfo;
-      const com = new ComClient({ endpoint: `http://127.0.0.1:${port}`, bearerToken: "t-123456789", timeoutMs: 100, maxRetries: 0 });
+  it("gives up on a request unanswered for timeoutMs, as a timeout, not after the default", () =>
+    onLoopback(() => undefined /* accepts, never answers */, async (url) => {
+      const com = new ComClient({ endpoint: url, bearerToken: "t-123456789", timeoutMs: 100, maxRetries: 0 });
       await expect(com.externalServices.get("1")).rejects.toBeInstanceOf(ComTimeoutError);
-    } finally {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-    }
-  }, 10_000);
+    }), 10_000);
 
   it("keeps a path in its endpoint, without a trailing slash", async () => {
     const t = transport(() => ({ status: 200, data: service() }));

@@ -27,7 +27,9 @@ const jsonEscaped = (text: string) => JSON.stringify(text).slice(1, -1);
 export function registerSecret(value: unknown): void {
   if (typeof value !== "string" || value.length < MIN_SECRET_LENGTH || value === MASK) return;
   const forms = [value, jsonEscaped(value), jsonEscaped(jsonEscaped(value)), encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2)];
-  knownForms = [...new Set([...knownForms, ...forms])].sort((a, b) => b.length - a.length);
+  // Every request with a secret in its body registers it again: sort only when a form is new.
+  const added = forms.filter((form) => !knownForms.includes(form));
+  if (added.length) knownForms = [...new Set([...knownForms, ...added])].sort((a, b) => b.length - a.length);
 }
 
 /** A secret-named key: one JSON string's text (it stops at a quote), blanks and backslashes allowed. */
@@ -47,7 +49,8 @@ export function redact(text: string): string {
     .replace(JSON_VALUE, `$1${REDACTED}"`)
     .replace(ESCAPED_JSON_VALUE, `$1${REDACTED}\\"`)
     .replace(FORM_VALUE, `$1${REDACTED}`);
-  for (const form of knownForms) out = out.split(form).join(REDACTED);
+  // Each exchange's log line passes here: look before copying, since most texts hold no secret.
+  for (const form of knownForms) if (out.includes(form)) out = out.split(form).join(REDACTED);
   return out;
 }
 

@@ -17,6 +17,12 @@ const home = useEmulator({ clients: [CLIENT] });
 const away = useEmulator({ clients: [CLIENT] });
 
 type Core = typeof import("../../provider/runtime/provider");
+/** The core as a new provider process loads it: no client, token, listing or configuration yet. */
+function freshCore(): Core {
+  let core!: Core;
+  jest.isolateModules(() => { core = require("../../provider/runtime/provider") as Core; });
+  return core;
+}
 /** The core as one provider process has it: each test gets a fresh one (its clients, token and listing are per process). */
 let provider: Core["provider"];
 let configureConnection: Core["configureConnection"];
@@ -68,7 +74,7 @@ const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString(
 let warnings: string[];
 beforeEach(async () => {
   for (const e of [home(), away()]) await fetch(`${e.url}/__emulator/reset`, { method: "POST" });
-  jest.isolateModules(() => ({ provider, configureConnection } = require("../../provider/runtime/provider") as Core));
+  ({ provider, configureConnection } = freshCore());
   stackConfig(home());
   warnings = [];
   jest.spyOn(console, "warn").mockImplementation((line: string) => void warnings.push(line));
@@ -489,9 +495,7 @@ describe("check", () => {
   });
 
   it("requires no connection of its own before the engine has configured the provider", async () => {
-    let fresh!: Core["provider"];
-    jest.isolateModules(() => ({ provider: fresh } = require("../../provider/runtime/provider") as Core));
-    const outcome = await fresh.check!({} as ServiceInputs, dsccInput("unconfigured") as unknown as ServiceInputs);
+    const outcome = await freshCore().provider.check!({} as ServiceInputs, dsccInput("unconfigured") as unknown as ServiceInputs);
     expect(outcome.failures).toEqual([]);
   });
 
