@@ -45,16 +45,20 @@ interface Run { variant: Variant; latencyMs: number }
 const label = (r: Run) => (isFloor(r.variant) ? r.variant : `${r.variant} @ ${r.latencyMs} ms`);
 
 /**
- * Each face and the floor it is measured against. The floors send no request, so the emulator's
- * latency does not concern them. `BENCH_FACES=hpecom` or `=plugin` runs one.
+ * Each face, the floor it is measured against, and its I/O floor: the floor plus the requests
+ * each operation needs, sent as plainly as they can be (providers/minimal-api.ts), which shows
+ * how much of a face's gap is the API's (on these cores) and how much the provider's own. The
+ * floors send no request, so the emulator's latency does not concern them; the I/O floors run at
+ * 0 ms (`BENCH_IO_FLOOR_LATENCY_MS=0,50` adds 50 ms). `BENCH_FACES=hpecom` or `=plugin` runs one.
  */
+const IO_FLOOR_LATENCIES = (process.env.BENCH_IO_FLOOR_LATENCY_MS ?? "0").split(",").map(Number);
 const FACES = [
   // The strict floor (providers/strict-floor.ts): ExternalService's program, inputs, check, diff and outputs, no I/O.
-  { face: "hpecom" as Variant, floor: "strict-floor" as Variant, latencies: LATENCIES, limits: { noop: 1.1, at0: 1.15, atLatency: 1.25 } },
-  { face: "plugin" as Variant, floor: "plugin-floor" as Variant, latencies: [0], limits: { noop: 1.15, at0: 1.15, atLatency: 1.15 } },
+  { face: "hpecom" as Variant, floor: "strict-floor" as Variant, ioFloor: "io-floor" as Variant, latencies: LATENCIES, limits: { noop: 1.1, at0: 1.15, atLatency: 1.25 } },
+  { face: "plugin" as Variant, floor: "plugin-floor" as Variant, ioFloor: "plugin-io-floor" as Variant, latencies: [0], limits: { noop: 1.15, at0: 1.15, atLatency: 1.15 } },
 ].filter((f) => (process.env.BENCH_FACES ?? "hpecom,plugin").split(",").includes(f.face));
 const isFloor = (v: Variant) => FACES.some((f) => f.floor === v);
-const floorOf = (v: Variant) => FACES.find((f) => f.face === v)!.floor;
+const faceOf = (v: Variant) => FACES.find((f) => f.face === v || f.ioFloor === v)!;
 
 /** Every operation of one variant, in order, on a fresh stack and an empty emulator. */
 async function runSequence(run: Run, n: number, round: number, emulator: EmulatorProcess): Promise<{ results: Measurement[]; peakMiB: number }> {
@@ -95,12 +99,17 @@ async function runSequence(run: Run, n: number, round: number, emulator: Emulato
 
 export async function engineFloorScenario(emulator: EmulatorProcess): Promise<FloorResults> {
   // The first sequence in a process runs slower (disk caches, the engine's plugin discovery):
-  // one unmeasured sequence of each kind keeps that cost out of the first round.
+  // one unmeasured sequence of each kind keeps that cost out of the first round (an I/O floor
+  // runs the same program and the same kind of provider process as its floor).
   for (const { face, floor } of FACES) for (const variant of [floor, face]) await runSequence({ variant, latencyMs: 0 }, 10, -1, emulator);
   const measurements: Measurement[] = [];
   const peakMiB: Record<string, number> = {};
   const rounds: Record<number, number> = {};
-  const plan: Run[] = FACES.flatMap(({ face, floor, latencies }) => [{ variant: floor, latencyMs: 0 }, ...latencies.map((l): Run => ({ variant: face, latencyMs: l }))]);
+  const plan: Run[] = FACES.flatMap(({ face, floor, ioFloor, latencies }) => [
+    { variant: floor, latencyMs: 0 },
+    ...latencies.filter((l) => IO_FLOOR_LATENCIES.includes(l)).map((l): Run => ({ variant: ioFloor, latencyMs: l })),
+    ...latencies.map((l): Run => ({ variant: face, latencyMs: l })),
+  ]);
   for (const n of SIZES) {
     rounds[n] = ROUNDS.get(n) ?? 1;
     for (let round = 0; round < rounds[n]; round++) {
@@ -124,33 +133,40 @@ const median = (xs: number[]) => {
 const of = (all: Measurement[], n: number, r: Run, op: Operation) =>
   all.filter((m) => m.n === n && m.variant === r.variant && m.latencyMs === r.latencyMs && m.operation === op);
 
-/** Per-round ratios of a face's time to its floor's for one operation: their median and spread. */
-function ratio(all: Measurement[], n: number, run: Run, op: Operation) {
-  const floor = of(all, n, { variant: floorOf(run.variant), latencyMs: 0 }, op);
+/** Per-round ratios of a run's time to its reference's (by default its face's floor) for one operation: their median and spread. */
+function ratio(all: Measurement[], n: number, run: Run, op: Operation, reference: Run = { variant: faceOf(run.variant).floor, latencyMs: 0 }) {
+  const theirs = of(all, n, reference, op);
   const ours = of(all, n, run, op);
-  const ratios = ours.map((m) => m.seconds / floor.find((f) => f.round === m.round)!.seconds);
+  const ratios = ours.flatMap((m) => theirs.filter((f) => f.round === m.round).map((f) => m.seconds / f.seconds));
   return {
     median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), seconds: median(ours.map((m) => m.seconds)), requests: ours[0]?.requests,
     emulatorCpuSeconds: median(ours.map((m) => m.emulatorCpuSeconds)),
   };
 }
 
-/** The faces' runs that were measured at size `n`, with their latencies. */
-const runsAt = (r: FloorResults, n: number): Run[] =>
-  FACES.flatMap(({ face }) => [...new Set(r.measurements.filter((m) => m.n === n && m.variant === face).map((m) => m.latencyMs))].map((latencyMs) => ({ variant: face, latencyMs })));
+const spread = (r: { median: number; min: number; max: number }) => `${r.median.toFixed(2)}× (${r.min.toFixed(2)}–${r.max.toFixed(2)})`;
+
+/** The runs of `variants` that were measured at size `n`, with their latencies. */
+const measuredRuns = (r: FloorResults, n: number, variants: Variant[]): Run[] =>
+  variants.flatMap((variant) => [...new Set(r.measurements.filter((m) => m.n === n && m.variant === variant).map((m) => m.latencyMs))].map((latencyMs) => ({ variant, latencyMs })));
+/** The faces' runs at size `n`. */
+const runsAt = (r: FloorResults, n: number) => measuredRuns(r, n, FACES.map((f) => f.face));
 
 export function floorTable(r: FloorResults): string {
   const lines = [
-    "| N (rounds) | face | latency | operation | its floor s | face s | face ÷ floor, median (spread) | requests | emulator CPU s |",
-    "|---|---|---|---|---|---|---|---|---|",
+    "| N (rounds) | face | latency | operation | its floor s | face s | face ÷ floor, median (spread) | face ÷ its I/O floor | requests | emulator CPU s |",
+    "|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const n of [...new Set(r.measurements.map((m) => m.n))]) {
-    for (const run of runsAt(r, n)) {
+    // Each I/O floor is listed first, as a face of its own: its ratio to the floor is what the API costs.
+    for (const run of measuredRuns(r, n, FACES.flatMap((f) => [f.ioFloor, f.face]))) {
+      const ioFloor: Run = { variant: faceOf(run.variant).ioFloor, latencyMs: run.latencyMs };
       for (const op of measuredAt(r, n)) {
-        const floor = median(of(r.measurements, n, { variant: floorOf(run.variant), latencyMs: 0 }, op).map((m) => m.seconds));
+        const floor = median(of(r.measurements, n, { variant: faceOf(run.variant).floor, latencyMs: 0 }, op).map((m) => m.seconds));
         const ours = ratio(r.measurements, n, run, op);
+        const beyondIo = run.variant !== ioFloor.variant && of(r.measurements, n, ioFloor, op).length ? spread(ratio(r.measurements, n, run, op, ioFloor)) : "—";
         lines.push(`| ${n} (${r.rounds[n]}) | ${run.variant} | ${run.latencyMs} ms | ${op} | ${floor.toFixed(2)} | ${ours.seconds.toFixed(2)} | ` +
-          `${ours.median.toFixed(2)}× (${ours.min.toFixed(2)}–${ours.max.toFixed(2)}) | ${ours.requests} | ${ours.emulatorCpuSeconds.toFixed(2)} |`);
+          `${spread(ours)} | ${beyondIo} | ${ours.requests} | ${ours.emulatorCpuSeconds.toFixed(2)} |`);
       }
     }
   }
@@ -169,7 +185,7 @@ export function floorTargets(r: FloorResults) {
   for (const n of [...new Set(r.measurements.map((m) => m.n))]) {
     for (const run of runsAt(r, n)) {
       const { variant, latencyMs } = run;
-      const { floor, limits } = FACES.find((f) => f.face === variant)!;
+      const { floor, limits } = faceOf(variant);
       const at = `N=${n}, ${variant} @ ${latencyMs} ms`;
       const first = (op: Operation) => r.measurements.find((m) => m.n === n && m.variant === variant && m.latencyMs === latencyMs && m.operation === op)!;
       for (const op of measuredAt(r, n).filter((o) => o.startsWith("no-op"))) {

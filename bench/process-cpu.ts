@@ -10,8 +10,8 @@ import { cpuSeconds, statFields } from "./cpu-time";
 
 export type Role = "engine" | "provider" | "started by the engine" | "program (bench process)";
 
-/** What a provider process runs: the dynamic provider, the plugin, or the plugin's floor (peak-memory.ts and profile.ts look for it too). */
-export const PROVIDER_PROCESS = /cmd\/dynamic-provider|dist\/plugin\/main\.js|providers\/plugin-floor\.js/;
+/** What a provider process runs: the dynamic provider, the plugin, or one of the plugin's floors (peak-memory.ts and profile.ts look for it too). */
+export const PROVIDER_PROCESS = /cmd\/dynamic-provider|dist\/plugin\/main\.js|providers\/plugin-(io-)?floor\.js/;
 
 function roleOf(cmdline: string[]): Role {
   const exe = cmdline[0]?.split("/").pop() ?? "";

@@ -13,6 +13,7 @@ const built = (name: string) => path.resolve(__dirname, ...(__dirname.includes(`
 // object once, so a new object per resource would cost the floors a serialization each.
 const floorProvider = lazyProvider([built("floor")]);
 const strictFloorProvider = lazyProvider([built("strict-floor")]);
+const ioFloorProvider = lazyProvider([built("io-floor")]);
 const naiveProvider = lazyProvider([built("naive")]);
 
 class FloorService extends pulumi.dynamic.Resource {
@@ -21,10 +22,13 @@ class FloorService extends pulumi.dynamic.Resource {
   }
 }
 
-/** The dynamic face's strict floor: ExternalService's properties and options, through a provider that does no I/O. */
+/**
+ * The dynamic face's floors: ExternalService's properties and options, through a provider that
+ * does no I/O (the strict floor) or only the requests each operation needs (the I/O floor).
+ */
 class StrictFloorService extends pulumi.dynamic.Resource {
-  constructor(name: string, args: ExternalServiceArgs) {
-    super(strictFloorProvider, name, serviceProperties(args, undefined), { additionalSecretOutputs: SECRET_OUTPUTS }, "hpecom-bench", "StrictFloor");
+  constructor(name: string, args: ExternalServiceArgs, withIo = false) {
+    super(withIo ? ioFloorProvider : strictFloorProvider, name, serviceProperties(args, undefined), { additionalSecretOutputs: SECRET_OUTPUTS }, "hpecom-bench", withIo ? "IoFloor" : "StrictFloor");
   }
 }
 
@@ -42,8 +46,11 @@ class PluginService extends pulumi.CustomResource {
   }
 }
 
-/** `plugin-floor` runs the same program as `plugin`; bench/stack.ts gives its engine the no-I/O plugin of providers/plugin-floor.ts. */
-export type Variant = "floor" | "strict-floor" | "naive" | "hpecom" | "plugin" | "plugin-floor";
+/**
+ * `plugin-floor` and `plugin-io-floor` run the same program as `plugin`; bench/stack.ts gives
+ * their engine the plugin of providers/plugin-floor.ts (no I/O) or plugin-io-floor.ts.
+ */
+export type Variant = "floor" | "strict-floor" | "io-floor" | "naive" | "hpecom" | "plugin" | "plugin-floor" | "plugin-io-floor";
 
 /** A program of `n` DSCC services through `variant`, with the given description. */
 export function program(variant: Variant, n: number, description: () => string) {
@@ -57,9 +64,9 @@ export function program(variant: Variant, n: number, description: () => string) 
         serviceData: { region: "us-west" },
       };
       if (variant === "floor") new FloorService(`s${i}`, props);
-      else if (variant === "strict-floor") new StrictFloorService(`s${i}`, { ...props, postDeployTest: false });
+      else if (variant === "strict-floor" || variant === "io-floor") new StrictFloorService(`s${i}`, { ...props, postDeployTest: false }, variant === "io-floor");
       else if (variant === "naive") new NaiveService(`s${i}`, props);
-      else if (variant === "plugin" || variant === "plugin-floor") new PluginService(`s${i}`, { ...props, authentication: pulumi.secret(props.authentication), postDeployTest: false });
+      else if (variant.startsWith("plugin")) new PluginService(`s${i}`, { ...props, authentication: pulumi.secret(props.authentication), postDeployTest: false });
       else new ExternalService(`s${i}`, { ...props, postDeployTest: false });
     }
   };

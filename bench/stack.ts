@@ -23,7 +23,7 @@ export async function benchStack(variant: Variant, n: number, emulator: Emulator
   fs.mkdirSync(path.join(dir, "home"));
   const env = {
     // The plugin variants' engine finds pulumi-resource-hpecom on PATH: the checkout's, or the floor's.
-    PATH: `${variant === "plugin-floor" ? pluginFloorLauncher(dir) : path.join(root, "bin")}${path.delimiter}${process.env.PATH}`,
+    PATH: `${variant === "plugin-floor" || variant === "plugin-io-floor" ? pluginFloorLauncher(dir, variant) : path.join(root, "bin")}${path.delimiter}${process.env.PATH}`,
     PULUMI_BACKEND_URL: `file://${dir}`,
     HPECOM_ENDPOINT: emulator.url, HPECOM_TOKEN_URL: emulator.tokenUrl, HPECOM_CLIENT_ID: CLIENT.id, HPECOM_CLIENT_SECRET: CLIENT.secret,
     ...engineEnv,
@@ -46,11 +46,11 @@ export async function benchStack(variant: Variant, n: number, emulator: Emulator
   };
 }
 
-/** A directory holding a pulumi-resource-hpecom that serves the no-I/O plugin (providers/plugin-floor.ts). */
-function pluginFloorLauncher(dir: string): string {
+/** A directory holding a pulumi-resource-hpecom that serves a floor plugin (providers/plugin-floor.ts or plugin-io-floor.ts). */
+function pluginFloorLauncher(dir: string, floor: "plugin-floor" | "plugin-io-floor"): string {
   const bin = path.join(dir, "plugin-floor-bin");
   fs.mkdirSync(bin);
-  fs.writeFileSync(path.join(bin, "pulumi-resource-hpecom"), `#!/bin/sh\nexec node ${JSON.stringify(path.join(root, "dist", "bench", "providers", "plugin-floor.js"))} "$@"\n`, { mode: 0o755 });
+  fs.writeFileSync(path.join(bin, "pulumi-resource-hpecom"), `#!/bin/sh\nexec node ${JSON.stringify(path.join(root, "dist", "bench", "providers", `${floor}.js`))} "$@"\n`, { mode: 0o755 });
   return bin;
 }
 

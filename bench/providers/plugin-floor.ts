@@ -14,7 +14,7 @@ type Props = Record<string, unknown>;
 
 let created = 0;
 
-const floor: PluginProvider = {
+export const pluginFloor: PluginProvider = {
   version: "0.0.0-floor",
   schema: JSON.stringify(schema),
   async checkConfig(_olds, news) { return { inputs: news, failures: [] }; },
@@ -29,7 +29,9 @@ const floor: PluginProvider = {
   async invoke() { return { outputs: { services: [] } }; },
 };
 
-serve(floor).catch((err: Error) => {
-  console.error(`plugin-floor: ${err.message}`);
-  process.exit(1);
-});
+if (require.main === module) {
+  serve(pluginFloor).catch((err: Error) => {
+    console.error(`plugin-floor: ${err.message}`);
+    process.exit(1);
+  });
+}
