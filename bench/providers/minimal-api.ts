@@ -71,9 +71,9 @@ export function listing(): Promise<Set<string>> {
   services ??= (async () => {
     const ids = new Set<string>();
     for (let offset = 0; ; offset += 100) {
-      const page = await api("GET", `${COLLECTION}?limit=100&offset=${offset}`) as { items: { id: string }[] };
+      const page = await api("GET", `${COLLECTION}?limit=100&offset=${offset}`) as { items: { id: string }[]; total?: number };
       page.items.forEach((s) => ids.add(s.id));
-      if (page.items.length < 100) return ids;
+      if (page.items.length < 100 || offset + page.items.length === page.total) return ids;
     }
   })();
   return services;
