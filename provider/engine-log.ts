@@ -14,6 +14,14 @@ const ENGINE_ADDRESS = /^(\[[0-9a-f:.]+\]|[\w.-]+):\d{1,5}$/i;
 
 export type Severity = "DEBUG" | "INFO" | "WARNING" | "ERROR";
 
+/** `-v=N`: the engine passes its verbosity to plugins only when asked to (`pulumi … --logflow -v=N`). */
+const VERBOSITY = /^--?v=(\d+)$/;
+
+/** Whether the engine flowed verbose logging to this process (`--logflow` with `-v=N`, N ≥ 1). */
+export function verboseLogging(argv: readonly string[] = process.argv): boolean {
+  return argv.slice(2).some((arg) => Number(VERBOSITY.exec(arg)?.[1] ?? 0) >= 1);
+}
+
 interface EngineClient { log(request: unknown, callback: (err: unknown) => void): void }
 let engine: EngineClient | null | undefined;
 /** Lines go one after another, so that the log shows them in the order they were written. */

@@ -1,7 +1,11 @@
 import { ComClient } from "../sdk";
 import type { ExchangeEvent } from "../sdk";
 import { clearTokenCaches } from "../sdk/internal/token-cache";
-import { exchangeLine } from "./exchange-log";
+import { logToEngine, verboseLogging } from "./engine-log";
+import { exchangeLine, logExchange, troubled } from "./exchange-log";
+
+// Unit level: what reaches the engine's log, without an engine.
+jest.mock("./engine-log", () => ({ ...jest.requireActual("./engine-log"), logToEngine: jest.fn() }));
 
 afterEach(() => clearTokenCaches());
 
@@ -48,5 +52,39 @@ describe("the exchange log", () => {
       .toBe("hpecom: POST /q → no answer (timeout) in 30000 ms (attempt 1)");
     expect(exchangeLine({ method: "GET", path: "/p", attempt: 0, durationMs: 1, status: 200, rateLimit: { remaining: "7" } }))
       .toBe("hpecom: GET /p → 200 in 1 ms (attempt 1, rate limit 7 left)");
+  });
+
+  describe("which exchanges are sent", () => {
+    const ok: ExchangeEvent = { method: "GET", path: "/p", attempt: 0, durationMs: 1, status: 200 };
+    const sent = jest.mocked(logToEngine);
+    beforeEach(() => sent.mockClear());
+
+    it("an exchange with no answer, an answer other than a success, or a retry: always", () => {
+      const troubles: ExchangeEvent[] = [
+        { ...ok, status: undefined, failure: "timeout" }, { ...ok, status: 503 }, { ...ok, status: 400 }, { ...ok, status: 302 },
+        { ...ok, status: 199 }, { ...ok, attempt: 1 },
+      ];
+      for (const e of troubles) logExchange(e, false);
+      expect(sent.mock.calls).toEqual(troubles.map((e) => ["DEBUG", exchangeLine(e)]));
+      expect(troubles.every(troubled)).toBe(true);
+    });
+
+    it("a first try that succeeded: only when the engine flowed verbose logging to the provider", () => {
+      for (const status of [200, 201, 204, 299]) logExchange({ ...ok, status }, false);
+      expect(sent).not.toHaveBeenCalled();
+      logExchange(ok, true);
+      expect(sent.mock.calls).toEqual([["DEBUG", exchangeLine(ok)]]);
+    });
+
+    it("verbose logging is the engine's `-v=N` (N ≥ 1) among the provider's arguments", () => {
+      const argv = (...args: string[]) => ["node", "/x/main.js", ...args];
+      expect(verboseLogging(argv("--logtostderr", "-v=9", "127.0.0.1:4000"))).toBe(true);
+      expect(verboseLogging(argv("-v=1", "127.0.0.1:4000"))).toBe(true);
+      expect(verboseLogging(argv("--v=3", "127.0.0.1:4000"))).toBe(true);
+      expect(verboseLogging(argv("-v=0", "127.0.0.1:4000"))).toBe(false);
+      expect(verboseLogging(argv("--logtostderr", "127.0.0.1:4000"))).toBe(false);
+      expect(verboseLogging(argv("-v=x", "-vv=9", "127.0.0.1:4000"))).toBe(false);
+      expect(verboseLogging(["node", "-v=9"])).toBe(false);
+    });
   });
 });

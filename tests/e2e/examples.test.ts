@@ -38,8 +38,9 @@ describe("the examples", () => {
     }, async ({ outputs, run }) => {
       expect(outputs.status).toBe("ENABLED");
       expect((await servicesIn("workspace-demo-client")).map((s) => s.name)).toEqual(["Data Services Cloud Console"]);
-      // Troubleshooting on the dynamic face: each exchange in Pulumi's debug log, no secret with it.
-      const refresh = await run(["refresh", "--yes", "--skip-preview", "--debug"]);
+      // Troubleshooting on the dynamic face: with verbose logging flowed to the provider, each
+      // exchange in Pulumi's debug log, no secret with it.
+      const refresh = await run(["refresh", "--yes", "--skip-preview", "--debug", "--logflow", "-v=1", "--logtostderr"]);
       expect(refresh.stdout).toMatch(/debug: hpecom: GET \/compute-ops-mgmt\/v1beta1\/external-services[\/\w-]* → 200 in \d+ ms \(attempt 1\)/);
       expectNoSecrets({ refresh: refresh.stdout + refresh.stderr }, [...FIXTURE_SECRETS, "dscc-secret-value"]);
     });

@@ -2,7 +2,7 @@
  * The plugin as a user outside this checkout gets it: `make dist`'s archives, installed with
  * `pulumi plugin install … --file` into a fresh Pulumi home, used by programs in a directory
  * outside the checkout; `pulumi package add` in a YAML and a TypeScript project; and the API
- * exchanges in `pulumi up --debug`, with no secret anywhere.
+ * exchanges in `pulumi up --debug --logflow -v=1`, with no secret anywhere.
  */
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
@@ -97,16 +97,20 @@ describe("the release archives", () => {
     expect(err).toMatchObject({ code: 1, stderr: expect.stringContaining("Node.js >= 20 is required on PATH") });
   });
 
-  it("deploy, update, refresh and destroy a YAML program with no plugins section; --debug shows each exchange", async () => {
+  it("deploy, update, refresh and destroy a YAML program with no plugins section; verbose logging shows each exchange", async () => {
     const yaml = project("yaml", DSCC_YAML("first"));
     await yaml.stack();
-    const up = await yaml.pulumi("up", "--yes", "--skip-preview", "--debug");
+    // --logflow -v=N passes the verbosity to the plugin (--logtostderr keeps the engine's log out of a file).
+    const up = await yaml.pulumi("up", "--yes", "--skip-preview", "--debug", "--logflow", "-v=1", "--logtostderr");
     expect(up.stdout).toMatch(/debug: hpecom: POST \/as\/token\.oauth2 → 200 in \d+ ms \(attempt 1\)/);
     expect(up.stdout).toMatch(/debug: hpecom: POST \/compute-ops-mgmt\/v1beta1\/external-services → 201 in \d+ ms \(attempt 1\)/);
     expect((await emulatorServices(emulator())).filter((s) => s.name === "Release DSCC")).toEqual([expect.objectContaining({ description: "first", generation: 1 })]);
 
     fs.writeFileSync(path.join(yaml.cwd, "Pulumi.yaml"), DSCC_YAML("second"));
-    await yaml.pulumi("up", "--yes", "--skip-preview");
+    // --debug alone: exchanges that went well are not traced (each line costs the engine a call).
+    const update = await yaml.pulumi("up", "--yes", "--skip-preview", "--debug");
+    expect(update.stdout).toMatch(/debug: /);
+    expect(update.stdout).not.toMatch(/hpecom: \w+ \/\S+ → 2\d\d/);
     expect((await emulatorServices(emulator())).filter((s) => s.name === "Release DSCC")).toEqual([expect.objectContaining({ description: "second", generation: 2 })]);
     await yaml.pulumi("refresh", "--yes", "--skip-preview");
     await yaml.pulumi("preview", "--expect-no-changes");
