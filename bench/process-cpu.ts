@@ -49,7 +49,9 @@ export function sampleProcessCpu(excludePid: number): { stop(): Record<Role, num
   const sample = () => {
     for (const pid of descendants(process.pid, excludePid)) {
       try {
-        const role = last.get(pid)?.role ?? roleOf(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0"));
+        // A launcher (`sh pulumi-resource-hpecom`) becomes the provider when it execs node: look again until it does.
+        const seen = last.get(pid)?.role;
+        const role = seen && seen !== "started by the engine" ? seen : roleOf(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0"));
         last.set(pid, { role, seconds: cpuSeconds(pid) });
       } catch { /* exited between the listing and the read */ }
     }
