@@ -15,7 +15,7 @@ export const provider: pulumi.dynamic.ResourceProvider = {
   },
   async read(id, props) {
     await listing();
-    return { id, props };
+    return strictFloor.read!(id, props);
   },
   async update(id, olds, news) {
     await patchService(id, olds, news);

@@ -1,10 +1,10 @@
 /**
  * The dynamic face's strict floor: a dynamic provider that does what ExternalService's provider
  * must do for the engine, and no I/O. `check` returns the inputs, `diff` compares them with the
- * recorded ones, and create/update record the output keys ExternalService records (with fixed
- * values), the default connection among them. bench/resources.ts gives it the same program shape
- * and inputs as ExternalService (the authentication a secret). What ExternalService costs beyond
- * this is the provider's own work.
+ * recorded ones, create/update record the output keys ExternalService records (with fixed
+ * values), the default connection among them, and read returns the inputs with the props.
+ * bench/resources.ts gives it the same program shape and inputs as ExternalService (the
+ * authentication a secret). What ExternalService costs beyond this is the provider's own work.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { inputsDiffer, RECORDED, RECORDED_KEYS } from "./recorded";
@@ -26,8 +26,10 @@ export const provider: pulumi.dynamic.ResourceProvider = {
   async create(inputs) {
     return { id: `strict-floor-${process.pid}-${++created}`, outs: recorded(inputs) };
   },
+  // As ExternalService's read (and the plugin floor's), the inputs go back too, so that a refresh
+  // updates them: the props without the keys the provider records.
   async read(id, props) {
-    return { id, props };
+    return { id, props, inputs: Object.fromEntries(Object.entries(props ?? {}).filter(([k]) => !OUTPUT_KEYS.has(k))) };
   },
   async update(_id, _olds, news) {
     return { outs: recorded(news) };
