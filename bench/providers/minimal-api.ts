@@ -8,8 +8,11 @@
  * beyond its I/O floor is the provider's own work.
  */
 import * as http from "node:http";
+import { API_PREFIX } from "../../sdk/core/paths";
+import { isLastPage } from "../../sdk/core/pagination";
 
-const COLLECTION = "/compute-ops-mgmt/v1beta1/external-services";
+const COLLECTION = `${API_PREFIX}/v1beta1/external-services`;
+const PAGE = 100;
 const API_FIELDS = ["name", "description", "serviceType", "authenticationType", "authentication", "serviceData"];
 const agent = new http.Agent({ keepAlive: true });
 
@@ -70,10 +73,10 @@ let services: Promise<Set<string>> | undefined;
 export function listing(): Promise<Set<string>> {
   services ??= (async () => {
     const ids = new Set<string>();
-    for (let offset = 0; ; offset += 100) {
-      const page = await api("GET", `${COLLECTION}?limit=100&offset=${offset}`) as { items: { id: string }[]; total?: number };
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await api("GET", `${COLLECTION}?limit=${PAGE}&offset=${offset}`) as { items: { id: string }[]; total?: number };
       page.items.forEach((s) => ids.add(s.id));
-      if (page.items.length < 100 || offset + page.items.length === page.total) return ids;
+      if (isLastPage(page, offset, PAGE)) return ids; // the sdk's rule, so that both send the same pages
     }
   })();
   return services;

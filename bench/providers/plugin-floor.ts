@@ -8,9 +8,7 @@
  */
 import { serve, PluginProvider } from "../../plugin/server";
 import schema from "../../plugin/schema.json";
-import { inputsDiffer, RECORDED, RECORDED_KEYS } from "./recorded";
-
-type Props = Record<string, unknown>;
+import { inputsDiffer, inputsOf, RECORDED } from "./recorded";
 
 let created = 0;
 
@@ -23,7 +21,7 @@ export const pluginFloor: PluginProvider = {
   async check(_urn, _olds, news) { return { inputs: news, failures: [] }; },
   async diff(_id, _urn, olds, news) { return { changes: inputsDiffer(olds, news) }; },
   async create(_urn, inputs) { return { id: `floor-${process.pid}-${++created}`, outs: { ...inputs, ...RECORDED } }; },
-  async read(id, _urn, props) { return { id, props, inputs: Object.fromEntries(Object.entries(props).filter(([k]) => !RECORDED_KEYS.has(k))) as Props }; },
+  async read(id, _urn, props) { return { id, props, inputs: inputsOf(props) }; },
   async update(_id, _urn, _olds, news) { return { outs: { ...news, ...RECORDED } }; },
   async delete() {},
   async invoke() { return { outputs: { services: [] } }; },

@@ -19,3 +19,8 @@ export function inputsDiffer(olds: Record<string, unknown>, news: Record<string,
   const keys = new Set([...Object.keys(olds), ...Object.keys(news)].filter((k) => !recorded.has(k)));
   return [...keys].some((k) => !same(olds[k], news[k]));
 }
+
+/** The inputs within recorded props: every key the floor does not record itself (what a read returns as inputs). */
+export function inputsOf(props: Record<string, unknown>, recorded: Set<string> = RECORDED_KEYS): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(props).filter(([k]) => !recorded.has(k)));
+}

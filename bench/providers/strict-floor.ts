@@ -7,7 +7,7 @@
  * authentication a secret). What ExternalService costs beyond this is the provider's own work.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { inputsDiffer, RECORDED, RECORDED_KEYS } from "./recorded";
+import { inputsDiffer, inputsOf, RECORDED, RECORDED_KEYS } from "./recorded";
 
 /** ExternalService also records the default connection it deployed through (a secret). */
 const DEFAULT_CONNECTION = { endpoint: "http://127.0.0.1:1", tokenUrl: "http://127.0.0.1:1/as/token.oauth2", clientId: "bench", clientSecret: "bench-client-secret" };
@@ -29,7 +29,7 @@ export const provider: pulumi.dynamic.ResourceProvider = {
   // As ExternalService's read (and the plugin floor's), the inputs go back too, so that a refresh
   // updates them: the props without the keys the provider records.
   async read(id, props) {
-    return { id, props, inputs: Object.fromEntries(Object.entries(props ?? {}).filter(([k]) => !OUTPUT_KEYS.has(k))) };
+    return { id, props, inputs: inputsOf(props ?? {}, OUTPUT_KEYS) };
   },
   async update(_id, _olds, news) {
     return { outs: recorded(news) };
