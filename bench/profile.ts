@@ -5,6 +5,7 @@
  * process's CPU time by where the code lives. `BENCH_N` sets N (default 100); `BENCH_PROFILE_OP`
  * picks the operation: `no-op up` (default), `preview` (a no-op one), `create`, `update`, `refresh` or `destroy`;
  * `BENCH_PROFILE_VARIANTS=plugin-floor,plugin` compares the plugin with its floor instead.
+ * `BENCH_PROFILE_KEEP=<directory>` keeps the `.cpuprofile` files there (to open in Chrome DevTools).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -16,6 +17,7 @@ import { benchStack, CLIENT, root } from "./stack";
 const N = Number(process.env.BENCH_N ?? 100);
 const OP = process.env.BENCH_PROFILE_OP ?? "no-op up";
 const VARIANTS = (process.env.BENCH_PROFILE_VARIANTS ?? "strict-floor,hpecom").split(",") as Variant[];
+const KEEP = process.env.BENCH_PROFILE_KEEP;
 
 interface Node { id: number; callFrame: { functionName: string; url: string }; children?: number[] }
 interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
@@ -75,6 +77,7 @@ async function profileVariant(variant: Variant, emulator: Awaited<ReturnType<typ
     return { wall, byProcess, profiles: fs.readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).map((f) => summarize(path.join(dir, f))) };
   } finally {
     await bench.remove();
+    if (KEEP) fs.cpSync(dir, path.join(KEEP, `${variant}-${OP.replace(/\W+/g, "-")}`), { recursive: true });
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

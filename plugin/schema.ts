@@ -8,7 +8,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { z } from "zod";
-import { AUTHENTICATION_PAIRING, AUTHENTICATION_TYPE_FOR, ExternalServiceCreateSchema, REGIONS, SERVICE_STATES, SERVICE_TYPES, ServiceType } from "../sdk";
+import { AUTHENTICATION_PAIRING, AUTHENTICATION_TYPE_FOR, REGIONS, SERVICE_STATES, SERVICE_TYPES, ServiceType } from "../sdk";
+import { ExternalServiceCreateSchema } from "../sdk/schemas";
 import { CONNECTION_KEYS, DISABLE_DEFAULT_CONNECTION, JOB_TIMEOUT_SECONDS } from "../provider/connection";
 import { POST_DEPLOY_TEST_RULES } from "../provider/runtime/inputs";
 import { ISSUED_AT_RULE, REFRESH_TOKEN_WARNING_DAYS } from "../provider/runtime/refresh-token";

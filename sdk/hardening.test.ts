@@ -12,7 +12,7 @@ import { Filter } from "./core/filter";
 import { quoted } from "./core/quoted";
 import { redact, redactValue, registerSecret } from "./core/redact";
 import { isLoopbackHost, regionEndpoint, workspaceKey } from "./core/regions";
-import { ExternalServiceCreateSchema } from "./models/external-service";
+import { ExternalServiceCreateSchema } from "./schemas";
 import { clearTokenCaches } from "./internal/token-cache";
 
 /** An injected transport answering every API request with `answer`, recording each. */

@@ -3,8 +3,8 @@
  * check (validate and normalise), the API body, and the mapping back from the API.
  */
 import {
-  AUTHENTICATION_TYPE_FOR, CONTROL_CHARACTERS, ExternalService, ExternalServiceCreate, ExternalServiceCreateInput, ExternalServiceCreateSchema, issuesOf, modelledFields,
-  PatchView, SECRET_AUTHENTICATION_FIELDS, SERVICE_TYPES, ServiceType, visibleAuthentication,
+  AUTHENTICATION_TYPE_FOR, CONTROL_CHARACTERS, ExternalService, ExternalServiceCreate, ExternalServiceCreateInput, issuesOf, modelledFields,
+  PatchView, schemas, SECRET_AUTHENTICATION_FIELDS, SERVICE_TYPES, ServiceType, visibleAuthentication,
 } from "../../sdk";
 
 import { ConnectionSettings, connectionIssues } from "../connection";
@@ -140,7 +140,7 @@ export function checkInputs<T extends Record<string, unknown>>(news: T, options:
 
   // An absent field and an undefined one are the same to the schema.
   const api = Object.fromEntries(API_FIELDS.map((key) => [key, news[key]]));
-  const parsed = ExternalServiceCreateSchema.safeParse(api);
+  const parsed = schemas().ExternalServiceCreateSchema.safeParse(api);
   if (!parsed.success) for (const issue of issuesOf(parsed.error)) add(issue.path, issue.message);
 
   if (failures.length || unknowns.length || !parsed.success) {
@@ -191,7 +191,7 @@ export function patchView(inputs: ServiceInputs): PatchView {
 
 /** The create body, from the inputs (the sdk validates it again before sending). */
 export function createBody(inputs: ServiceInputs): ExternalServiceCreateInput {
-  return ExternalServiceCreateSchema.parse({ ...patchView(inputs), serviceType: inputs.serviceType, authenticationType: inputs.authenticationType });
+  return schemas().ExternalServiceCreateSchema.parse({ ...patchView(inputs), serviceType: inputs.serviceType, authenticationType: inputs.authenticationType });
 }
 
 /**

@@ -1,19 +1,9 @@
 /** Paged list results as async iterables: `for await (const s of client.externalServices.list())`. */
-import { z } from "zod";
-
 /**
  * One page as the client hands it on. `total` is there only when the API sent it: HPE's list
  * page marks it optional (docs/api-assumptions.md, `paging`).
  */
 export interface Page<T> { offset: number; count: number; total?: number; items: T[] }
-
-/** The schema of one COM list page of `item`: only `items` is needed; `offset`, `count` and `total` are read when present. */
-export const pageSchema = <T extends z.ZodType>(item: T) => z.object({
-  offset: z.number().optional(),
-  count: z.number().optional(),
-  total: z.number().optional(),
-  items: z.array(item),
-});
 
 /** A page as the API sent it. */
 export type RawPage<T> = { offset?: number; count?: number; total?: number; items: T[] };

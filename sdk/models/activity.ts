@@ -1,18 +1,6 @@
 /** Activities (v1beta2) and the reading of a connection test's outcome from one. */
-import { z } from "zod";
-
-export const ActivitySchema = z.looseObject({
-  id: z.string(),
-  key: z.string().optional(),
-  title: z.string().optional(),
-  message: z.string().optional(),
-  // API-NOTES gives {id, type, name, resourceUri}; the public client reads `displayName`, with `type` a category ("External service").
-  source: z.looseObject({
-    id: z.string().optional(), type: z.string().optional(), name: z.string().optional(), displayName: z.string().optional(), resourceUri: z.string().optional(),
-  }).optional(),
-  createdAt: z.string(),
-});
-export type Activity = z.output<typeof ActivitySchema>;
+import type { Activity } from "../schemas/activity";
+export type { Activity } from "../schemas/activity";
 
 /** The activity created last (the first of equals), or undefined for none. */
 export function newestOf<A extends Pick<Activity, "createdAt">>(activities: readonly A[]): A | undefined {

@@ -1,10 +1,8 @@
 // ledger: fingerprint-format, scope-shape
 import { z } from "zod";
 import { formatIssue, issuesOf } from "../core/validation-issues";
-import {
-  AnyExternalServiceSchema, AUTHENTICATION_PAIRING, AUTHENTICATION_TYPE_FOR, ExternalServiceCreateSchema, ExternalServiceSchema, foldScope,
-  isModelled, MODELLED_FIELDS, modelledFields, visibleAuthentication,
-} from "./external-service";
+import { AnyExternalServiceSchema, ExternalServiceCreateSchema, ExternalServiceSchema, MODELLED_FIELDS } from "../schemas/external-service";
+import { AUTHENTICATION_PAIRING, AUTHENTICATION_TYPE_FOR, foldScope, isModelled, modelledFields, visibleAuthentication } from "./external-service";
 import { DEFAULT_INCIDENT_SCOPE, SCOPE_FLAGS } from "./scope-rules";
 
 const vcenter = {

@@ -1,21 +1,8 @@
 /** Jobs (v1), as far as the DeleteVCenter job needs them. */
-import { z } from "zod";
+export type { Job } from "../schemas/job";
 
 /** The job template that deletes a VMWARE_VCENTER external service. */
 export const DELETE_VCENTER_JOB_TEMPLATE = "3f06fd6b-dfb1-4bad-bd04-939951797e97";
-
-/**
- * A job as either reading answers it: HPE's jobs pages (`resource: {type, id}`, a `name`,
- * `statusDetails` an object) or the request's own flat fields; only `id` and `state` are needed.
- */
-export const JobSchema = z.looseObject({
-  id: z.string(),
-  name: z.string().optional(),
-  state: z.string(),
-  resultCode: z.string().nullable().optional(),
-  statusDetails: z.unknown().optional(),
-});
-export type Job = z.output<typeof JobSchema>;
 
 /** The states a job ends in (the public client library's list): it never leaves them. */
 export const FINAL_JOB_STATES = ["COMPLETE", "ERROR", "STALLED"] as const;

@@ -2,11 +2,9 @@
 import type { ComClient } from "../client";
 import { API_PREFIX } from "../core/paths";
 import type { Filter } from "../core/filter";
-import { isLastPage, PagedIterable, pageSchema } from "../core/pagination";
-
-import { Activity, ActivitySchema, newestOf } from "../models/activity";
-
-const ActivityPage = pageSchema(ActivitySchema);
+import { isLastPage, PagedIterable } from "../core/pagination";
+import { schemas } from "../internal/schemas";
+import { Activity, newestOf } from "../models/activity";
 
 export class Activities {
   constructor(private readonly client: ComClient) {}
@@ -40,7 +38,7 @@ export class Activities {
       method: "GET",
       path: `${API_PREFIX}/v1beta2/activities`,
       query: { filter, offset, limit },
-      schema: ActivityPage,
+      schema: schemas().ActivityPageSchema,
     })).data;
   }
 }

@@ -8,21 +8,20 @@ import { and, eq, Filter, ge } from "../core/filter";
 import { matches, splitFilter } from "../core/filter-match";
 import { parseFilter } from "../core/filter-parse";
 import { isObject } from "../core/json";
-import { PagedIterable, pageSchema } from "../core/pagination";
+import { PagedIterable } from "../core/pagination";
 import { isAmbiguousFailure } from "../core/retry";
 import { issuesOf } from "../core/validation-issues";
 import { pathSegment } from "../internal/path-segment";
 import { sleep } from "../internal/sleep";
 import { Activity, classifyTestActivity, isAboutService, newestOf, TestStatus } from "../models/activity";
 import {
-  AnyExternalService, AnyExternalServiceSchema, ExternalService, ExternalServiceCreateInput, ExternalServiceCreateSchema,
-  ExternalServicePatch, ExternalServiceSchema, isModelled, PATCHABLE_FIELDS, requireModelled, ServiceType,
+  AnyExternalService, ExternalService, ExternalServiceCreateInput, ExternalServicePatch, isModelled, PATCHABLE_FIELDS, requireModelled, ServiceType,
 } from "../models/external-service";
+import { schemas } from "../internal/schemas";
 import { DELETE_VCENTER_JOB_TEMPLATE, EXTERNAL_SERVICE_RESOURCE_TYPES } from "../models/job";
 import { DEFAULT_WAIT_TIMEOUT_MS, poll, WaitOptions } from "./wait";
 
 const COLLECTION = `${API_PREFIX}/v1beta1/external-services`;
-const ServicePage = pageSchema(AnyExternalServiceSchema);
 
 /** The only property external services are documented as filterable by (docs/api-assumptions.md, `filter-support`). */
 export const SERVER_FILTERABLE = ["serviceType"] as const;
@@ -62,7 +61,7 @@ export class ExternalServices {
     const filter = typeof options.filter === "string" ? parseFilter(options.filter) ?? options.filter : options.filter;
     const { server, local } = filter instanceof Filter ? splitFilter(filter, SERVER_FILTERABLE) : { server: filter, local: undefined };
     return new PagedIterable(async (offset, limit) => (await this.client.request({
-      method: "GET", path: COLLECTION, query: { filter: server?.toString(), offset, limit }, schema: ServicePage,
+      method: "GET", path: COLLECTION, query: { filter: server?.toString(), offset, limit }, schema: schemas().ExternalServicePageSchema,
     })).data, options.limit ?? 100, local && ((s) => matches(local, isModelled(s) ? s : s.raw)));
   }
 
@@ -71,7 +70,7 @@ export class ExternalServices {
    * An answer that is no service at all (no id: an empty or foreign body) is an UnexpectedResponseError.
    */
   async get(id: string): Promise<AnyExternalService> {
-    const service = (await this.client.request({ method: "GET", path: servicePath(id), schema: AnyExternalServiceSchema })).data;
+    const service = (await this.client.request({ method: "GET", path: servicePath(id), schema: schemas().AnyExternalServiceSchema })).data;
     if (!service.id) throw new UnexpectedResponseError(`GET ${this.serviceUrl(id)}: the answer holds no external service (no id)`, { method: "GET", url: this.serviceUrl(id) });
     return service;
   }
@@ -103,14 +102,14 @@ export class ExternalServices {
    * and a service found is the one this call created. It tries at most `maxRetries` times more.
    */
   async create(input: ExternalServiceCreateInput, options: { wait?: WaitOptions | false } = {}): Promise<ExternalService> {
-    const parsed = ExternalServiceCreateSchema.safeParse(input);
+    const parsed = schemas().ExternalServiceCreateSchema.safeParse(input);
     if (!parsed.success) throw new ComValidationError(issuesOf(parsed.error));
     const body = parsed.data;
     let created: ExternalService | undefined;
     let ambiguousBefore = false;
     for (let attempt = 0; !created; attempt++) {
       try {
-        created = (await this.client.request({ method: "POST", path: COLLECTION, body, retryClass: "create", schema: ExternalServiceSchema })).data;
+        created = (await this.client.request({ method: "POST", path: COLLECTION, body, retryClass: "create", schema: schemas().ExternalServiceSchema })).data;
       } catch (err) {
         // A duplicate right after an ambiguous attempt is most likely that attempt's own service.
         const duplicateOfOurs = ambiguousBefore && err instanceof ComApiError && err.isDuplicate;
@@ -144,7 +143,7 @@ export class ExternalServices {
     if (unknown.length) throw new ComValidationError(unknown.map((k) => ({ path: k, message: `cannot be changed by a patch (only ${PATCHABLE_FIELDS.join(", ")})` })));
     const service = (await this.client.request({
       method: "PATCH", path: servicePath(id), body: patch,
-      contentType: "application/merge-patch+json", schema: AnyExternalServiceSchema,
+      contentType: "application/merge-patch+json", schema: schemas().AnyExternalServiceSchema,
     })).data;
     return requireModelled(service, { method: "PATCH", url: this.serviceUrl(id) });
   }

@@ -2,7 +2,8 @@
 import type { ComClient } from "../client";
 import { API_PREFIX } from "../core/paths";
 import { JobAwaitingApprovalError, WaitTimeoutError } from "../core/errors";
-import { APPROVAL_PENDING, isFinalJobState, Job, JobSchema } from "../models/job";
+import { schemas } from "../internal/schemas";
+import { APPROVAL_PENDING, isFinalJobState, Job } from "../models/job";
 import { pathSegment } from "../internal/path-segment";
 import { DEFAULT_WAIT_TIMEOUT_MS, poll, WaitOptions } from "./wait";
 
@@ -14,11 +15,11 @@ export class Jobs {
 
   /** Starts a job. A job is an action, so an ambiguous failure is not retried. */
   async create(job: JobRequest): Promise<Job> {
-    return (await this.client.request({ method: "POST", path: `${API_PREFIX}/v1/jobs`, body: job, retryClass: "create", schema: JobSchema })).data;
+    return (await this.client.request({ method: "POST", path: `${API_PREFIX}/v1/jobs`, body: job, retryClass: "create", schema: schemas().JobSchema })).data;
   }
 
   async get(id: string): Promise<Job> {
-    return (await this.client.request({ method: "GET", path: `${API_PREFIX}/v1/jobs/${pathSegment(id)}`, schema: JobSchema })).data;
+    return (await this.client.request({ method: "GET", path: `${API_PREFIX}/v1/jobs/${pathSegment(id)}`, schema: schemas().JobSchema })).data;
   }
 
   /**

@@ -5,7 +5,8 @@
  */
 import axios from "axios";
 import { z } from "zod";
-import { ComApiError, ComClient, ExternalService, filter, isAboutService, isModelled, MODELLED_FIELDS } from "../../sdk";
+import { ComApiError, ComClient, ExternalService, filter, isAboutService, isModelled } from "../../sdk";
+import { MODELLED_FIELDS } from "../../sdk/schemas";
 import { checkInputs, inputsFromService } from "../../provider/runtime/inputs";
 import { fullPatch } from "../../provider/runtime/patch";
 import type { Target } from "./target";

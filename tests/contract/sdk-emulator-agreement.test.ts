@@ -4,7 +4,8 @@
  */
 import axios from "axios";
 import * as fc from "fast-check";
-import { ExternalServiceCreateSchema, filter, Filter } from "../../sdk";
+import { filter, Filter } from "../../sdk";
+import { ExternalServiceCreateSchema } from "../../sdk/schemas";
 import { clientFor, dsccInput, snowInput, useEmulator } from "../helpers/emulator";
 
 const emulator = useEmulator();
