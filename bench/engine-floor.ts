@@ -11,6 +11,7 @@ import axios from "axios";
 import type { EmulatorProcess } from "../emulator";
 import { cpuSeconds } from "./cpu-time";
 import { samplePeakMemory } from "./peak-memory";
+import { sampleProcessCpu } from "./process-cpu";
 import type { Variant } from "./resources";
 import { benchStack, counts } from "./stack";
 
@@ -37,6 +38,8 @@ export interface Measurement {
   seconds: number; requests: number; byRoute: Record<string, number>;
   /** CPU the emulator spent meanwhile, on the cores the engine and the provider share (a real API's is elsewhere). */
   emulatorCpuSeconds: number;
+  /** CPU the provider process used (process-cpu.ts): the provider's own work, without the wall clock's noise. */
+  providerCpuSeconds: number;
 }
 
 export interface FloorResults { measurements: Measurement[]; peakMiB: Record<string, number>; rounds: Record<number, number> }
@@ -82,13 +85,15 @@ async function runSequence(run: Run, n: number, round: number, emulator: Emulato
       const { lastSeq } = await counts(emulator, 0);
       const memory = samplePeakMemory();
       const emulatorCpu = cpuSeconds(emulator.pid);
+      const processCpu = sampleProcessCpu(emulator.pid);
       const started = process.hrtime.bigint();
       await operations[operation]();
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const providerCpuSeconds = processCpu.stop().provider;
       const emulatorCpuSeconds = cpuSeconds(emulator.pid) - emulatorCpu;
       peakMiB = Math.max(peakMiB, memory.stop());
       const { routes } = await counts(emulator, lastSeq);
-      results.push({ variant, n, latencyMs, round, operation, seconds, requests: Object.values(routes).reduce((a, b) => a + b, 0), byRoute: routes, emulatorCpuSeconds });
+      results.push({ variant, n, latencyMs, round, operation, seconds, requests: Object.values(routes).reduce((a, b) => a + b, 0), byRoute: routes, emulatorCpuSeconds, providerCpuSeconds });
       process.stderr.write(`bench: N=${n} round ${round} ${label(run).padEnd(14)} ${operation.padEnd(15)} ${seconds.toFixed(2)} s\n`);
     }
   } finally {
@@ -133,14 +138,18 @@ const median = (xs: number[]) => {
 const of = (all: Measurement[], n: number, r: Run, op: Operation) =>
   all.filter((m) => m.n === n && m.variant === r.variant && m.latencyMs === r.latencyMs && m.operation === op);
 
-/** Per-round ratios of a run's time to its reference's (by default its face's floor) for one operation: their median and spread. */
-function ratio(all: Measurement[], n: number, run: Run, op: Operation, reference: Run = { variant: faceOf(run.variant).floor, latencyMs: 0 }) {
+/**
+ * Per-round ratios of a run's time (or another measure of it) to its reference's (by default its
+ * face's floor) for one operation: their median and spread.
+ */
+function ratio(all: Measurement[], n: number, run: Run, op: Operation, reference: Run = { variant: faceOf(run.variant).floor, latencyMs: 0 },
+  measure: (m: Measurement) => number = (m) => m.seconds) {
   const theirs = of(all, n, reference, op);
   const ours = of(all, n, run, op);
-  const ratios = ours.flatMap((m) => theirs.filter((f) => f.round === m.round).map((f) => m.seconds / f.seconds));
+  const ratios = ours.flatMap((m) => theirs.filter((f) => f.round === m.round).map((f) => measure(m) / measure(f)));
   return {
     median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), seconds: median(ours.map((m) => m.seconds)), requests: ours[0]?.requests,
-    emulatorCpuSeconds: median(ours.map((m) => m.emulatorCpuSeconds)),
+    emulatorCpuSeconds: median(ours.map((m) => m.emulatorCpuSeconds)), providerCpuSeconds: median(ours.map((m) => m.providerCpuSeconds)),
   };
 }
 
@@ -154,8 +163,8 @@ const runsAt = (r: FloorResults, n: number) => measuredRuns(r, n, FACES.map((f) 
 
 export function floorTable(r: FloorResults): string {
   const lines = [
-    "| N (rounds) | face | latency | operation | its floor s | face s | face ÷ floor, median (spread) | face ÷ its I/O floor | requests | emulator CPU s |",
-    "|---|---|---|---|---|---|---|---|---|---|",
+    "| N (rounds) | face | latency | operation | its floor s | face s | face ÷ floor, median (spread) | face ÷ its I/O floor | provider CPU s | provider CPU ÷ its I/O floor's | requests | emulator CPU s |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const n of [...new Set(r.measurements.map((m) => m.n))]) {
     // Each I/O floor is listed first, as a face of its own: its ratio to the floor is what the API costs.
@@ -164,9 +173,11 @@ export function floorTable(r: FloorResults): string {
       for (const op of measuredAt(r, n)) {
         const floor = median(of(r.measurements, n, { variant: faceOf(run.variant).floor, latencyMs: 0 }, op).map((m) => m.seconds));
         const ours = ratio(r.measurements, n, run, op);
-        const beyondIo = run.variant !== ioFloor.variant && of(r.measurements, n, ioFloor, op).length ? spread(ratio(r.measurements, n, run, op, ioFloor)) : "—";
+        const againstIo = run.variant !== ioFloor.variant && of(r.measurements, n, ioFloor, op).length;
+        const beyondIo = againstIo ? spread(ratio(r.measurements, n, run, op, ioFloor)) : "—";
+        const cpuBeyondIo = againstIo ? spread(ratio(r.measurements, n, run, op, ioFloor, (m) => m.providerCpuSeconds)) : "—";
         lines.push(`| ${n} (${r.rounds[n]}) | ${run.variant} | ${run.latencyMs} ms | ${op} | ${floor.toFixed(2)} | ${ours.seconds.toFixed(2)} | ` +
-          `${spread(ours)} | ${beyondIo} | ${ours.requests} | ${ours.emulatorCpuSeconds.toFixed(2)} |`);
+          `${spread(ours)} | ${beyondIo} | ${ours.providerCpuSeconds.toFixed(2)} | ${cpuBeyondIo} | ${ours.requests} | ${ours.emulatorCpuSeconds.toFixed(2)} |`);
       }
     }
   }
