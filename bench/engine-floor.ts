@@ -3,9 +3,9 @@
  * floor, each operation timed: ExternalService (the dynamic face) at 0 ms and at 50 ms of
  * emulator latency against a dynamic provider that does no I/O, and the provider plugin against
  * a plugin with the same schema that does no I/O (providers/plugin-floor.ts). Single runs on 2
- * cores swing by ±20 %, so the variants run back to back in interleaved rounds (the order rotates
- * each round), and each ratio is the median of the per-round ratios to the same round's floor,
- * with their spread.
+ * cores swing by ±20 %, so a face and its floors run in lockstep rounds (each operation on all of
+ * them back to back, the order rotating; runRound), and each ratio is the median of the
+ * per-round ratios to the same round's floor, with their spread.
  */
 import axios from "axios";
 import type { EmulatorProcess } from "../emulator";
@@ -13,7 +13,7 @@ import { cpuSeconds } from "./cpu-time";
 import { samplePeakMemory } from "./peak-memory";
 import { sampleProcessCpu } from "./process-cpu";
 import type { Variant } from "./resources";
-import { benchStack, counts } from "./stack";
+import { BenchStack, benchStack, counts } from "./stack";
 
 export const OPERATIONS = ["create", "no-op preview", "no-op up", "refresh", "update 1 field", "destroy"] as const;
 export type Operation = (typeof OPERATIONS)[number];
@@ -63,13 +63,20 @@ const FACES = [
 const isFloor = (v: Variant) => FACES.some((f) => f.floor === v);
 const faceOf = (v: Variant) => FACES.find((f) => f.face === v || f.ioFloor === v)!;
 
-/** Every operation of one variant, in order, on a fresh stack and an empty emulator. */
-async function runSequence(run: Run, n: number, round: number, emulator: EmulatorProcess): Promise<{ results: Measurement[]; peakMiB: number }> {
-  const { variant, latencyMs } = run;
-  const bench = await benchStack(variant, n, emulator, `${variant}-${n}-${latencyMs}`, engineEnv(n));
-  const { stack } = bench;
+/** One run of a round: its stack, and an emulator of its own (reset for the round, with the run's latency). */
+interface Lane { run: Run; bench: BenchStack; emulator: EmulatorProcess; peakMiB: number }
+
+async function openLane(run: Run, n: number, emulator: EmulatorProcess): Promise<Lane> {
   await axios.post(`${emulator.url}/__emulator/reset`);
-  if (latencyMs > 0) await axios.put(`${emulator.url}/__emulator/faults`, { latencyMs, match: "^\\w+ /(compute-ops-mgmt|as)/" });
+  if (run.latencyMs > 0) await axios.put(`${emulator.url}/__emulator/faults`, { latencyMs: run.latencyMs, match: "^\\w+ /(compute-ops-mgmt|as)/" });
+  const bench = await benchStack(run.variant, n, emulator, `${run.variant}-${n}-${run.latencyMs}`, engineEnv(n));
+  return { run, bench, emulator, peakMiB: 0 };
+}
+
+/** One operation on one lane, measured. */
+async function measure(lane: Lane, n: number, round: number, operation: Operation): Promise<Measurement> {
+  const { run: { variant, latencyMs }, bench, emulator } = lane;
+  const { stack } = bench;
   const operations: Record<Operation, () => Promise<unknown>> = {
     "create": () => stack.up(),
     "no-op preview": () => stack.preview({ expectNoChanges: true }),
@@ -78,56 +85,82 @@ async function runSequence(run: Run, n: number, round: number, emulator: Emulato
     "update 1 field": () => { bench.setDescription("v2"); return stack.up(); },
     "destroy": () => stack.destroy(),
   };
-  const results: Measurement[] = [];
-  let peakMiB = 0;
-  try {
-    for (const operation of OPERATIONS.filter((op) => !skipped(n, op))) {
-      const { lastSeq } = await counts(emulator, 0);
-      const memory = samplePeakMemory();
-      const emulatorCpu = cpuSeconds(emulator.pid);
-      const processCpu = sampleProcessCpu(emulator.pid);
-      const started = process.hrtime.bigint();
-      await operations[operation]();
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const providerCpuSeconds = processCpu.stop().provider;
-      const emulatorCpuSeconds = cpuSeconds(emulator.pid) - emulatorCpu;
-      peakMiB = Math.max(peakMiB, memory.stop());
-      const { routes } = await counts(emulator, lastSeq);
-      results.push({ variant, n, latencyMs, round, operation, seconds, requests: Object.values(routes).reduce((a, b) => a + b, 0), byRoute: routes, emulatorCpuSeconds, providerCpuSeconds });
-      process.stderr.write(`bench: N=${n} round ${round} ${label(run).padEnd(14)} ${operation.padEnd(15)} ${seconds.toFixed(2)} s\n`);
-    }
-  } finally {
-    await bench.remove();
-  }
-  return { results, peakMiB };
+  const { lastSeq } = await counts(emulator, 0);
+  const memory = samplePeakMemory();
+  const emulatorCpu = cpuSeconds(emulator.pid);
+  const processCpu = sampleProcessCpu(emulator.pid);
+  const started = process.hrtime.bigint();
+  await operations[operation]();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const providerCpuSeconds = processCpu.stop().provider;
+  const emulatorCpuSeconds = cpuSeconds(emulator.pid) - emulatorCpu;
+  lane.peakMiB = Math.max(lane.peakMiB, memory.stop());
+  const { routes } = await counts(emulator, lastSeq);
+  process.stderr.write(`bench: N=${n} round ${round} ${label(lane.run).padEnd(20)} ${operation.padEnd(15)} ${seconds.toFixed(2)} s\n`);
+  return { variant, n, latencyMs, round, operation, seconds, requests: Object.values(routes).reduce((a, b) => a + b, 0), byRoute: routes, emulatorCpuSeconds, providerCpuSeconds };
 }
 
-export async function engineFloorScenario(emulator: EmulatorProcess): Promise<FloorResults> {
-  // The first sequence in a process runs slower (disk caches, the engine's plugin discovery):
-  // one unmeasured sequence of each kind keeps that cost out of the first round (an I/O floor
-  // runs the same program and the same kind of provider process as its floor).
-  for (const { face, floor } of FACES) for (const variant of [floor, face]) await runSequence({ variant, latencyMs: 0 }, 10, -1, emulator);
-  const measurements: Measurement[] = [];
-  const peakMiB: Record<string, number> = {};
-  const rounds: Record<number, number> = {};
-  const plan: Run[] = FACES.flatMap(({ face, floor, ioFloor, latencies }) => [
-    { variant: floor, latencyMs: 0 },
-    ...latencies.filter((l) => IO_FLOOR_LATENCIES.includes(l)).map((l): Run => ({ variant: ioFloor, latencyMs: l })),
-    ...latencies.map((l): Run => ({ variant: face, latencyMs: l })),
-  ]);
-  for (const n of SIZES) {
-    rounds[n] = ROUNDS.get(n) ?? 1;
-    for (let round = 0; round < rounds[n]; round++) {
-      const order = [...plan.slice(round % plan.length), ...plan.slice(0, round % plan.length)];
-      for (const run of order) {
-        const { results, peakMiB: peak } = await runSequence(run, n, round, emulator);
-        measurements.push(...results);
-        const key = `N=${n} ${label(run)}`;
-        peakMiB[key] = Math.max(peakMiB[key] ?? 0, peak);
+const rotated = <T>(xs: T[], by: number) => [...xs.slice(by % xs.length), ...xs.slice(0, by % xs.length)];
+
+/**
+ * One round of a face's runs, in lockstep: every run has its stack, and each operation runs on
+ * all of them back to back (in an order that rotates with the round and the operation) before
+ * the next operation. A face and its floors are then measured seconds apart, not minutes, so
+ * the machine's slow swings fall on both sides of a ratio.
+ */
+async function runRound(runs: Run[], n: number, round: number, emulators: EmulatorProcess[]): Promise<{ lanes: Lane[]; results: Measurement[] }> {
+  const lanes: Lane[] = [];
+  const results: Measurement[] = [];
+  try {
+    for (const [i, run] of runs.entries()) lanes.push(await openLane(run, n, emulators[i]));
+    for (const [o, operation] of OPERATIONS.filter((op) => !skipped(n, op)).entries()) {
+      for (const lane of rotated(lanes, round + o)) results.push(await measure(lane, n, round, operation));
+    }
+  } finally {
+    for (const lane of lanes) await lane.bench.remove();
+  }
+  return { lanes, results };
+}
+
+/** A face's runs: its floor, its I/O floors, and the face at each latency. */
+const runsOf = ({ face, floor, ioFloor, latencies }: (typeof FACES)[number]): Run[] => [
+  { variant: floor, latencyMs: 0 },
+  ...latencies.filter((l) => IO_FLOOR_LATENCIES.includes(l)).map((l): Run => ({ variant: ioFloor, latencyMs: l })),
+  ...latencies.map((l): Run => ({ variant: face, latencyMs: l })),
+];
+
+/**
+ * Runs the rounds, each run against an emulator of its own (in memory: with a data file the
+ * emulator rewrites all its services on every change, a cost that grows with N² and that no real
+ * API puts on this machine's two cores).
+ */
+export async function engineFloorScenario(startEmulator: () => Promise<EmulatorProcess>): Promise<FloorResults> {
+  const emulators: EmulatorProcess[] = [];
+  try {
+    for (let i = 0; i < Math.max(...FACES.map((f) => runsOf(f).length)); i++) emulators.push(await startEmulator());
+    // The first round in a process runs slower (disk caches, the engine's plugin discovery): one
+    // unmeasured round at N=10 keeps that cost out of the first measured one.
+    for (const face of FACES) await runRound(runsOf(face), 10, -1, emulators);
+    const measurements: Measurement[] = [];
+    const peakMiB: Record<string, number> = {};
+    const rounds: Record<number, number> = {};
+    for (const n of SIZES) {
+      rounds[n] = ROUNDS.get(n) ?? 1;
+      for (let round = 0; round < rounds[n]; round++) {
+        for (const face of FACES) {
+          const { lanes, results } = await runRound(runsOf(face), n, round, emulators);
+          measurements.push(...results);
+          for (const lane of lanes) {
+            const key = `N=${n} ${label(lane.run)}`;
+            peakMiB[key] = Math.max(peakMiB[key] ?? 0, lane.peakMiB);
+          }
+        }
       }
     }
+    return { measurements, peakMiB, rounds };
+  } finally {
+    for (const emulator of emulators) await emulator.stop();
   }
-  return { measurements, peakMiB, rounds };
 }
 
 const median = (xs: number[]) => {

@@ -1,6 +1,6 @@
 /**
  * `make bench`: the engine-floor scenario (each operation of N services against the engine
- * floor, in interleaved rounds; engine-floor.ts) and the rate-limit scenario (rate-limit.ts),
+ * floor, in lockstep rounds; engine-floor.ts) and the rate-limit scenario (rate-limit.ts),
  * with the requests each made (from the emulator's log) and the provider process's peak memory.
  * Prints the tables and the targets, and writes bench/results/latest.{json,md}.
  */
@@ -8,29 +8,18 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulatorProcess } from "../emulator";
-import { engineFloorScenario, FloorResults, floorTable, floorTargets } from "./engine-floor";
+import { engineFloorScenario, floorTable, floorTargets } from "./engine-floor";
 import { RateLimitStep, rateLimitScenario, rateLimitTable, rateLimitTargets } from "./rate-limit";
 import { CLIENT, root } from "./stack";
 
 /** `floor` and `rate-limit`; both by default (`BENCH_SCENARIOS=rate-limit` runs one). */
 const SCENARIOS = (process.env.BENCH_SCENARIOS ?? "floor,rate-limit").split(",");
 
-async function floorScenario(): Promise<FloorResults> {
-  // In memory: with a data file the emulator rewrites all its services on every change, a cost
-  // that grows with N² and that no real API puts on this machine's two cores.
-  const emulator = await startEmulatorProcess({ clients: [`${CLIENT.id}:${CLIENT.secret}`] });
-  try {
-    return await engineFloorScenario(emulator);
-  } finally {
-    await emulator.stop();
-  }
-}
-
 async function main() {
   if (!process.env.PULUMI_ENGINE_BIN) throw new Error("run under scripts/with-engine (make bench)");
   fs.mkdirSync(path.join(root, ".pulumi", "bench"), { recursive: true });
   const started = Date.now();
-  const floor = SCENARIOS.includes("floor") ? await floorScenario() : undefined;
+  const floor = SCENARIOS.includes("floor") ? await engineFloorScenario(() => startEmulatorProcess({ clients: [`${CLIENT.id}:${CLIENT.secret}`] })) : undefined;
   const rateLimit: RateLimitStep[] = SCENARIOS.includes("rate-limit") ? await rateLimitScenario() : [];
   const checks = [...(floor ? floorTargets(floor) : []), ...rateLimitTargets(rateLimit)];
   const minutes = (Date.now() - started) / 60000;
