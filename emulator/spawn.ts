@@ -25,8 +25,13 @@ async function freePort(): Promise<number> {
 // Built, cli.js sits beside this file; run from the sources (tests), it is in dist/.
 const CLI = [path.join(__dirname, "cli.js"), path.join(__dirname, "..", "dist", "emulator", "cli.js")].find((p) => fs.existsSync(p))!;
 
+/**
+ * Its standard input is a pipe this process holds: when this process ends, even killed, the pipe
+ * closes and the emulator stops (`--stop-on-stdin-end`), so that a crashed test or benchmark
+ * leaves no emulator behind.
+ */
 function spawnEmulator(args: string[]): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, [CLI, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(process.execPath, [CLI, ...args, "--stop-on-stdin-end"], { stdio: ["pipe", "pipe", "pipe"] });
   return new Promise((resolve, reject) => {
     proc.stdout!.once("data", () => resolve(proc));
     proc.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
