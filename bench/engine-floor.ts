@@ -176,10 +176,10 @@ const of = (all: Measurement[], n: number, r: Run, op: Operation) =>
  * face's floor) for one operation: their median and spread.
  */
 function ratio(all: Measurement[], n: number, run: Run, op: Operation, reference: Run = { variant: faceOf(run.variant).floor, latencyMs: 0 },
-  measure: (m: Measurement) => number = (m) => m.seconds) {
+  by: (m: Measurement) => number = (m) => m.seconds) {
   const theirs = of(all, n, reference, op);
   const ours = of(all, n, run, op);
-  const ratios = ours.flatMap((m) => theirs.filter((f) => f.round === m.round).map((f) => measure(m) / measure(f)));
+  const ratios = ours.flatMap((m) => theirs.filter((f) => f.round === m.round).map((f) => by(m) / by(f)));
   return {
     median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), seconds: median(ours.map((m) => m.seconds)), requests: ours[0]?.requests,
     emulatorCpuSeconds: median(ours.map((m) => m.emulatorCpuSeconds)), providerCpuSeconds: median(ours.map((m) => m.providerCpuSeconds)),

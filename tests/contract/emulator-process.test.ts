@@ -7,16 +7,7 @@ import { ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { repoRoot, scratchDir } from "../helpers/paths";
-
-/** Whether `pid` is a live process (an exited one waiting to be reaped is not). */
-function running(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
-  } catch {
-    return false;
-  }
-}
+import { running } from "../helpers/process-tree";
 
 /** Waits (bounded) until `pid` has ended, reading /proc: there is no exit event for a process that is not our child. */
 async function ended(pid: number, timeoutMs = 10_000): Promise<boolean> {

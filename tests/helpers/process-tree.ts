@@ -3,22 +3,33 @@
  * without a chance to clean up. The engine starts its language hosts and providers in process
  * groups of their own, so a group kill would leave them running: the tree is read from /proc,
  * each process frozen (SIGSTOP, so that none starts another or writes more) until no new one
- * appears, then all of them killed (SIGKILL).
+ * appears, then all of them killed (SIGKILL). `running` tells whether a process has ended.
  */
 import * as fs from "node:fs";
+
+/** The fields of /proc/<pid>/stat after the command name, which may hold spaces and parentheses: [0] the state, [1] the parent; undefined once it has ended. */
+function statFields(pid: number): string[] | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return undefined; // ended while we read
+  }
+}
+
+/** Whether `pid` is a live process (an exited one waiting to be reaped is not). */
+export function running(pid: number): boolean {
+  const fields = statFields(pid);
+  return fields !== undefined && fields[0] !== "Z";
+}
 
 function children(): Map<number, number[]> {
   const byParent = new Map<number, number[]>();
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-    } catch {
-      continue; // ended while we read
-    }
-    // The fields after the command name, which may hold spaces and parentheses: state, ppid, ….
-    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    const fields = statFields(Number(entry));
+    if (!fields) continue;
+    const ppid = Number(fields[1]);
     byParent.set(ppid, [...(byParent.get(ppid) ?? []), Number(entry)]);
   }
   return byParent;
